@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+// Layers are enforced here, not by memory (see ARCHITECTURE.md).
+const noYjsInComponents = {
+	patterns: [
+		{ group: ['yjs', 'y-websocket', 'y-indexeddb', 'y-protocols', 'y-protocols/*'], message: 'Components never touch Yjs: use the adapters in $lib/client and the operations in $lib/board.' }
+	]
+};
+const pureLayer = {
+	patterns: [
+		{ group: ['svelte', 'svelte/*', '$app/*', '@sveltejs/*'], message: 'workshop, board and report are pure TypeScript: no Svelte or SvelteKit.' },
+		{ group: ['$lib/server/*', '**/server/*', '$lib/client/*', '**/client/*', '$lib/components/*', '**/components/*'], message: 'A lower layer may not import a higher one or the server.' }
+	]
+};
+
+export default ts.config(
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	prettier,
+	...svelte.configs.prettier,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		rules: {
+			'no-undef': 'off',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+		}
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+		}
+	},
+	{ files: ['**/*.svelte', 'src/lib/components/**', 'src/routes/**'], rules: { 'no-restricted-imports': ['error', noYjsInComponents] } },
+	{
+		files: ['src/lib/workshop/**', 'src/lib/board/**', 'src/lib/report/**'],
+		rules: { 'no-restricted-imports': ['error', pureLayer] }
+	},
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'data/', 'test-results/', 'playwright-report/'] }
+);

@@ -1,0 +1,6 @@
+export * from './roots';
+export * from './origins';
+export * from './schema';
+export * from './control';
+export * from './notes';
+export * from './snapshot';

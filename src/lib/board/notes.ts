@@ -1,0 +1,95 @@
+import * as Y from 'yjs';
+import { notesRoot } from './roots';
+import { USER_ORIGIN, type Origin } from './origins';
+
+export const MAX_NOTE_LENGTH = 500;
+export const MAX_NAME_LENGTH = 60;
+
+export type Note = {
+	id: string;
+	text: string;
+	step: string;
+	author: string;
+	authorName: string;
+	created: number;
+	hidden: boolean;
+};
+
+export type NewNote = Omit<Note, 'hidden'>;
+
+export class NoteError extends Error {}
+
+function cleanText(text: string): string {
+	const trimmed = text.trim();
+	if (trimmed.length === 0) throw new NoteError('a note cannot be empty');
+	if (trimmed.length > MAX_NOTE_LENGTH) {
+		throw new NoteError(`a note holds at most ${MAX_NOTE_LENGTH} characters`);
+	}
+	return trimmed;
+}
+
+export function addNote(doc: Y.Doc, note: NewNote, origin: Origin = USER_ORIGIN): void {
+	const text = cleanText(note.text);
+	if (!note.id) throw new NoteError('a note needs an id');
+	doc.transact(() => {
+		const notes = notesRoot(doc);
+		if (notes.has(note.id)) throw new NoteError(`note ${note.id} exists already`);
+		const entry = new Y.Map<unknown>();
+		entry.set('text', text);
+		entry.set('step', note.step);
+		entry.set('author', note.author);
+		entry.set('authorName', note.authorName.trim().slice(0, MAX_NAME_LENGTH));
+		entry.set('created', note.created);
+		entry.set('hidden', false);
+		notes.set(note.id, entry);
+	}, origin);
+}
+
+function entryOf(doc: Y.Doc, id: string): Y.Map<unknown> {
+	const entry = notesRoot(doc).get(id);
+	if (!(entry instanceof Y.Map)) throw new NoteError(`no note ${id}`);
+	return entry;
+}
+
+export function editNote(doc: Y.Doc, id: string, text: string, origin: Origin = USER_ORIGIN): void {
+	const clean = cleanText(text);
+	doc.transact(() => entryOf(doc, id).set('text', clean), origin);
+}
+
+export function deleteNote(doc: Y.Doc, id: string, origin: Origin = USER_ORIGIN): void {
+	doc.transact(() => {
+		entryOf(doc, id);
+		notesRoot(doc).delete(id);
+	}, origin);
+}
+
+/** Moderation: hidden notes stay in the document (recoverable) but leave every view. */
+export function setNoteHidden(doc: Y.Doc, id: string, hidden: boolean, origin: Origin = USER_ORIGIN): void {
+	doc.transact(() => entryOf(doc, id).set('hidden', hidden), origin);
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function readNote(id: string, entry: Y.Map<unknown>): Note | null {
+	const text = str(entry.get('text'));
+	const created = entry.get('created');
+	if (!text || typeof created !== 'number') return null;
+	return {
+		id,
+		text,
+		step: str(entry.get('step')),
+		author: str(entry.get('author')),
+		authorName: str(entry.get('authorName')),
+		created,
+		hidden: entry.get('hidden') === true
+	};
+}
+
+export function notesFromYdoc(doc: Y.Doc): Note[] {
+	const notes: Note[] = [];
+	notesRoot(doc).forEach((entry, id) => {
+		const note = entry instanceof Y.Map ? readNote(id, entry) : null;
+		if (note) notes.push(note);
+	});
+	return notes.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));
+}

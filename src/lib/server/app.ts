@@ -1,0 +1,55 @@
+import { loadConfig, type Config } from './config';
+import { openDatabase, type DB } from './db';
+import { DocStore } from './doc-store';
+import { jsonLogger, type Logger } from './log';
+import { RoomRepository } from './rooms';
+import { SyncServer } from './sync/sync-server';
+import { FailureThrottle } from './throttle';
+
+export type App = {
+	config: Config;
+	db: DB;
+	rooms: RoomRepository;
+	store: DocStore;
+	sync: SyncServer;
+	failedJoins: FailureThrottle;
+	log: Logger;
+	close(): Promise<void>;
+};
+
+export function createApp(config: Config = loadConfig(), log: Logger = jsonLogger): App {
+	const db = openDatabase(config.databaseFile);
+	const rooms = new RoomRepository(db);
+	const store = new DocStore(db);
+	const sync = new SyncServer({ rooms, store, limits: config.limits, log });
+	const failedJoins = new FailureThrottle(config.limits.failedJoinsPerWindow, config.limits.failedJoinWindowMs);
+	return {
+		config,
+		db,
+		rooms,
+		store,
+		sync,
+		failedJoins,
+		log,
+		async close() {
+			await sync.close();
+			db.close();
+		}
+	};
+}
+
+// One app per process. In `vite dev` the sync server (loaded with the Vite config) and the
+// SvelteKit routes (loaded through Vite's module graph) are separate module instances, so the
+// app lives on globalThis to give both the same database connection and the same rooms.
+const KEY = Symbol.for('visiewerkplaats.app');
+type Holder = { [KEY]?: App };
+
+export function getApp(): App {
+	const holder = globalThis as Holder;
+	holder[KEY] ??= createApp();
+	return holder[KEY];
+}
+
+export function setApp(app: App | undefined): void {
+	(globalThis as Holder)[KEY] = app;
+}

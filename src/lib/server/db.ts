@@ -1,0 +1,72 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type DB = Database.Database;
+
+// Numbered migrations: each runs once, in order, inside a transaction; user_version records
+// how far a database file has come.
+export const MIGRATIONS: readonly string[] = [
+	`CREATE TABLE rooms (
+		id TEXT PRIMARY KEY,
+		join_code TEXT NOT NULL UNIQUE,
+		title TEXT NOT NULL,
+		workshop TEXT NOT NULL,
+		facilitator_key_hash BLOB NOT NULL,
+		viewer_key_hash BLOB NOT NULL,
+		created_at INTEGER NOT NULL,
+		last_active_at INTEGER NOT NULL
+	);
+	CREATE TABLE participants (
+		id TEXT PRIMARY KEY,
+		room_id TEXT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+		key_hash BLOB NOT NULL UNIQUE,
+		name TEXT NOT NULL DEFAULT '',
+		joined_at INTEGER NOT NULL
+	);
+	CREATE INDEX participants_room ON participants(room_id);
+	CREATE TABLE doc_updates (
+		room_id TEXT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+		doc TEXT NOT NULL,
+		seq INTEGER NOT NULL,
+		data BLOB NOT NULL,
+		PRIMARY KEY (room_id, doc, seq)
+	);
+	CREATE TABLE doc_snapshots (
+		room_id TEXT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+		doc TEXT NOT NULL,
+		upto_seq INTEGER NOT NULL,
+		data BLOB NOT NULL,
+		PRIMARY KEY (room_id, doc)
+	);`
+];
+
+export function migrateDatabase(db: DB, migrations: readonly string[] = MIGRATIONS): number {
+	const current = db.pragma('user_version', { simple: true }) as number;
+	if (current > migrations.length) {
+		throw new Error(
+			`database schema version ${current} is newer than this program knows (${migrations.length}); upgrade Visiewerkplaats`
+		);
+	}
+	for (let version = current + 1; version <= migrations.length; version++) {
+		db.transaction(() => {
+			db.exec(migrations[version - 1]!);
+			db.pragma(`user_version = ${version}`);
+		})();
+	}
+	return migrations.length;
+}
+
+export function openDatabase(file: string): DB {
+	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+	const db = new Database(file);
+	db.pragma('journal_mode = WAL');
+	// FULL: a transaction that returned has reached the disk, so an acknowledged update survives
+	// power loss as well as kill -9.
+	db.pragma('synchronous = FULL');
+	db.pragma('foreign_keys = ON');
+	db.pragma('secure_delete = ON');
+	db.pragma('busy_timeout = 5000');
+	migrateDatabase(db);
+	return db;
+}

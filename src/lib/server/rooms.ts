@@ -1,0 +1,132 @@
+import type { DB } from './db';
+import { hashKey, newJoinCode, newKey, newParticipantId, newRoomId, normalizeJoinCode, sameHash } from './keys';
+
+export type Role = 'facilitator' | 'viewer' | 'participant';
+
+export type Room = {
+	id: string;
+	joinCode: string;
+	title: string;
+	workshop: string;
+	createdAt: number;
+	lastActiveAt: number;
+};
+
+export type CreatedRoom = Room & { facilitatorKey: string; viewerKey: string };
+export type Participant = { id: string; roomId: string; name: string; key: string };
+export type Access = { role: Role; participantId: string | null };
+
+type RoomRow = {
+	id: string;
+	join_code: string;
+	title: string;
+	workshop: string;
+	created_at: number;
+	last_active_at: number;
+	facilitator_key_hash: Buffer;
+	viewer_key_hash: Buffer;
+};
+
+const toRoom = (row: RoomRow): Room => ({
+	id: row.id,
+	joinCode: row.join_code,
+	title: row.title,
+	workshop: row.workshop,
+	createdAt: row.created_at,
+	lastActiveAt: row.last_active_at
+});
+
+export class RoomFullError extends Error {}
+
+/** Rooms, their keys and participants in SQLite. Keys are stored only as SHA-256 hashes. */
+export class RoomRepository {
+	constructor(
+		private readonly db: DB,
+		private readonly now: () => number = Date.now
+	) {}
+
+	create(input: { title: string; workshop: string }): CreatedRoom {
+		const facilitatorKey = newKey();
+		const viewerKey = newKey();
+		const insert = this.db.prepare(
+			`INSERT INTO rooms (id, join_code, title, workshop, facilitator_key_hash, viewer_key_hash, created_at, last_active_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		);
+		for (let attempt = 0; ; attempt++) {
+			const room: Room = {
+				id: newRoomId(),
+				joinCode: newJoinCode(),
+				title: input.title,
+				workshop: input.workshop,
+				createdAt: this.now(),
+				lastActiveAt: this.now()
+			};
+			try {
+				insert.run(room.id, room.joinCode, room.title, room.workshop, hashKey(facilitatorKey), hashKey(viewerKey), room.createdAt, room.lastActiveAt);
+				return { ...room, facilitatorKey, viewerKey };
+			} catch (error) {
+				const clash = error instanceof Error && /UNIQUE/.test(error.message);
+				if (!clash || attempt >= 20) throw error;
+			}
+		}
+	}
+
+	get(id: string): Room | null {
+		const row = this.db.prepare('SELECT * FROM rooms WHERE id = ?').get(id) as RoomRow | undefined;
+		return row ? toRoom(row) : null;
+	}
+
+	findByCode(input: string): Room | null {
+		const code = normalizeJoinCode(input);
+		if (!code) return null;
+		const row = this.db.prepare('SELECT * FROM rooms WHERE join_code = ?').get(code) as RoomRow | undefined;
+		return row ? toRoom(row) : null;
+	}
+
+	/** Which role a key gives in a room, or null. Every candidate is compared in constant time. */
+	authorize(roomId: string, key: string): Access | null {
+		const row = this.db.prepare('SELECT * FROM rooms WHERE id = ?').get(roomId) as RoomRow | undefined;
+		if (!row || !key) return null;
+		const hash = hashKey(key);
+		if (sameHash(hash, row.facilitator_key_hash)) return { role: 'facilitator', participantId: null };
+		if (sameHash(hash, row.viewer_key_hash)) return { role: 'viewer', participantId: null };
+		const participant = this.db
+			.prepare('SELECT id, key_hash FROM participants WHERE room_id = ? AND key_hash = ?')
+			.get(roomId, hash) as { id: string; key_hash: Buffer } | undefined;
+		if (participant && sameHash(hash, participant.key_hash)) {
+			return { role: 'participant', participantId: participant.id };
+		}
+		return null;
+	}
+
+	addParticipant(roomId: string, name: string, limit: number): Participant {
+		return this.db.transaction(() => {
+			const { count } = this.db
+				.prepare('SELECT COUNT(*) AS count FROM participants WHERE room_id = ?')
+				.get(roomId) as { count: number };
+			if (count >= limit) throw new RoomFullError(`room holds at most ${limit} participants`);
+			const participant: Participant = { id: newParticipantId(), roomId, name, key: newKey() };
+			this.db
+				.prepare('INSERT INTO participants (id, room_id, key_hash, name, joined_at) VALUES (?, ?, ?, ?, ?)')
+				.run(participant.id, roomId, hashKey(participant.key), name, this.now());
+			this.touch(roomId);
+			return participant;
+		})();
+	}
+
+	participantCount(roomId: string): number {
+		const row = this.db.prepare('SELECT COUNT(*) AS count FROM participants WHERE room_id = ?').get(roomId) as { count: number };
+		return row.count;
+	}
+
+	touch(roomId: string): void {
+		this.db.prepare('UPDATE rooms SET last_active_at = ? WHERE id = ?').run(this.now(), roomId);
+	}
+
+	/** Erases the room and, through the foreign keys, its participants and documents. */
+	delete(roomId: string): boolean {
+		const result = this.db.prepare('DELETE FROM rooms WHERE id = ?').run(roomId);
+		if (result.changes > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+		return result.changes > 0;
+	}
+}

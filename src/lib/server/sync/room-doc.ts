@@ -1,0 +1,135 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { migrate } from '../../board/schema';
+import type { DocStore } from '../doc-store';
+import type { Logger } from '../log';
+import { awarenessMessage, updateMessage } from './messages';
+
+/** One live connection as the room document sees it. */
+export interface Peer {
+	send(message: Uint8Array): void;
+	/** Awareness client ids this peer has announced, removed when it leaves. */
+	readonly awarenessIds: Set<number>;
+}
+
+const LOADING = Symbol('loading from storage');
+const AWARENESS_BATCH_MS = 50;
+
+export type RoomDocOptions = {
+	roomId: string;
+	name: string;
+	store: DocStore;
+	log: Logger;
+	compactAfterUpdates: number;
+	/** Called when an update could not be stored: the room must be dropped from memory. */
+	onStorageFailure: (error: unknown) => void;
+};
+
+/**
+ * A room document in memory: loaded from SQLite before anyone syncs, every change appended to
+ * SQLite before it is broadcast, presence batched.
+ */
+export class RoomDoc {
+	readonly doc = new Y.Doc({ gc: true });
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	readonly peers = new Set<Peer>();
+	private seq = 0;
+	private updatesSinceSnapshot = 0;
+	private storedBytes = 0;
+	private failed = false;
+	private pendingAwareness = new Set<number>();
+	private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+
+	constructor(private readonly options: RoomDocOptions) {
+		this.awareness.setLocalState(null);
+		const stored = options.store.load(options.roomId, options.name);
+		this.doc.transact(() => {
+			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+			for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+		}, LOADING);
+		this.seq = stored.lastSeq;
+		this.updatesSinceSnapshot = stored.updates.length;
+		this.storedBytes = stored.bytes;
+		this.doc.on('update', this.onUpdate);
+		this.awareness.on('update', this.onAwareness);
+		if (options.name === 'board' || options.name === 'control') migrate(this.doc);
+	}
+
+	get bytes(): number {
+		return this.storedBytes;
+	}
+
+	private onUpdate = (update: Uint8Array, origin: unknown): void => {
+		if (origin === LOADING || this.failed) return;
+		try {
+			this.seq += 1;
+			this.options.store.append(this.options.roomId, this.options.name, this.seq, update);
+		} catch (error) {
+			this.failed = true;
+			this.options.log('error', 'sync_store_failed', { room: this.options.roomId, doc: this.options.name, message: String(error) });
+			queueMicrotask(() => this.options.onStorageFailure(error));
+			return;
+		}
+		this.storedBytes += update.length;
+		this.updatesSinceSnapshot += 1;
+		const message = updateMessage(update);
+		for (const peer of this.peers) if (peer !== origin) peer.send(message);
+		if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact();
+	};
+
+	private onAwareness = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	): void => {
+		const changed = [...added, ...updated, ...removed];
+		if (origin && this.peers.has(origin as Peer)) {
+			const ids = (origin as Peer).awarenessIds;
+			for (const id of [...added, ...updated]) ids.add(id);
+			for (const id of removed) ids.delete(id);
+		}
+		for (const id of changed) this.pendingAwareness.add(id);
+		this.awarenessTimer ??= setTimeout(this.flushAwareness, AWARENESS_BATCH_MS);
+	};
+
+	private flushAwareness = (): void => {
+		this.awarenessTimer = null;
+		const ids = [...this.pendingAwareness];
+		this.pendingAwareness.clear();
+		if (ids.length === 0 || this.peers.size === 0) return;
+		const message = awarenessMessage(this.awareness, ids);
+		for (const peer of this.peers) peer.send(message);
+	};
+
+	/** Replaces the update log by one snapshot of the whole document. */
+	compact(): void {
+		if (this.failed || this.updatesSinceSnapshot === 0) return;
+		const snapshot = Y.encodeStateAsUpdate(this.doc);
+		try {
+			this.options.store.compact(this.options.roomId, this.options.name, this.seq, snapshot);
+		} catch (error) {
+			// The log is intact; compaction is retried later.
+			this.options.log('warn', 'sync_compact_failed', { room: this.options.roomId, doc: this.options.name, message: String(error) });
+			return;
+		}
+		this.updatesSinceSnapshot = 0;
+		this.storedBytes = snapshot.length;
+	}
+
+	removePeer(peer: Peer): void {
+		this.peers.delete(peer);
+		if (peer.awarenessIds.size > 0) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+		}
+	}
+
+	destroy({ save }: { save: boolean }): void {
+		if (save) this.compact();
+		if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+		this.awarenessTimer = null;
+		this.doc.off('update', this.onUpdate);
+		this.awareness.off('update', this.onAwareness);
+		this.awareness.destroy();
+		this.doc.destroy();
+		this.peers.clear();
+	}
+}

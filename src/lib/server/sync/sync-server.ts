@@ -1,0 +1,176 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isDocName } from '../../board/roots';
+import type { Limits } from '../config';
+import type { DocStore } from '../doc-store';
+import type { Logger } from '../log';
+import type { Access, RoomRepository } from '../rooms';
+import { CLOSE } from './close-codes';
+import { Connection } from './connection';
+import { RoomDoc } from './room-doc';
+
+export const SYNC_PATH = '/sync/';
+const SYNC_URL = /^\/sync\/([A-Za-z0-9_-]{1,64})\/([a-z]{1,32})$/;
+const PING_INTERVAL_MS = 30_000;
+
+export type SyncServerOptions = { rooms: RoomRepository; store: DocStore; limits: Limits; log: Logger };
+
+function isReadOnly(access: Access, docName: string): boolean {
+	if (access.role === 'facilitator') return false;
+	if (access.role === 'participant') return docName !== 'board';
+	return true;
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+	socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+}
+
+/**
+ * The y-websocket sync endpoint: `ws://host/sync/<roomId>/<doc>?key=<key>`.
+ * Authenticates at the upgrade, serves documents from SQLite, enforces roles and limits.
+ */
+export class SyncServer {
+	private readonly wss: WebSocketServer;
+	private readonly docs = new Map<string, RoomDoc>();
+	private readonly connections = new Set<Connection>();
+	private readonly pingTimer: ReturnType<typeof setInterval>;
+	private closing = false;
+
+	constructor(private readonly options: SyncServerOptions) {
+		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrameBytes });
+		this.pingTimer = setInterval(() => this.ping(), PING_INTERVAL_MS);
+		this.pingTimer.unref();
+	}
+
+	/** Handles an HTTP upgrade. Returns false, touching nothing, when the path is not ours. */
+	handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
+		const url = new URL(request.url ?? '/', 'http://localhost');
+		if (!url.pathname.startsWith(SYNC_PATH)) return false;
+		const address = request.socket.remoteAddress ?? 'unknown';
+		const refusal = (status: number, text: string, reason: string) => {
+			this.options.log('warn', 'sync_refused', { reason, status, address });
+			refuse(socket, status, text);
+			return true;
+		};
+		if (this.closing) return refusal(503, 'Service Unavailable', 'shutting down');
+		const match = SYNC_URL.exec(url.pathname);
+		if (!match || !isDocName(match[2]!)) return refusal(404, 'Not Found', 'unknown sync path');
+		const [, roomId, docName] = match as unknown as [string, string, string];
+		const access = this.options.rooms.authorize(roomId, url.searchParams.get('key') ?? '');
+		if (!access) return refusal(401, 'Unauthorized', 'bad key');
+		if (this.connectionsInRoom(roomId) >= this.options.limits.connectionsPerRoom) {
+			return refusal(503, 'Service Unavailable', 'room full');
+		}
+		this.wss.handleUpgrade(request, socket, head, (ws) => {
+			this.accept(ws, { roomId, docName, access, readOnly: isReadOnly(access, docName), address });
+		});
+		return true;
+	};
+
+	private accept(ws: WebSocket, info: ConstructorParameters<typeof Connection>[2]): void {
+		let room: RoomDoc;
+		try {
+			room = this.roomDoc(info.roomId, info.docName);
+		} catch (error) {
+			this.options.log('error', 'sync_load_failed', { room: info.roomId, doc: info.docName, message: String(error) });
+			ws.close(CLOSE.storageFailed, 'could not load document');
+			return;
+		}
+		const connection = new Connection(ws, room, info, this.options.limits, this.options.log);
+		this.connections.add(connection);
+		room.peers.add(connection);
+		ws.binaryType = 'nodebuffer';
+		ws.on('message', (data: Buffer) => connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+		ws.on('pong', () => (connection.alive = true));
+		ws.on('error', () => ws.terminate());
+		ws.on('close', (code) => this.release(connection, code));
+		this.options.log('info', 'sync_connected', { room: info.roomId, doc: info.docName, role: info.access.role });
+		connection.start();
+	}
+
+	private roomDoc(roomId: string, docName: string): RoomDoc {
+		const id = `${roomId}/${docName}`;
+		let room = this.docs.get(id);
+		if (!room) {
+			room = new RoomDoc({
+				roomId,
+				name: docName,
+				store: this.options.store,
+				log: this.options.log,
+				compactAfterUpdates: this.options.limits.compactAfterUpdates,
+				onStorageFailure: () => this.dropRoomDoc(id, CLOSE.storageFailed, 'could not save')
+			});
+			this.docs.set(id, room);
+		}
+		return room;
+	}
+
+	private release(connection: Connection, code: number): void {
+		if (!this.connections.delete(connection)) return;
+		const { roomId, docName } = connection.info;
+		this.options.log('info', 'sync_disconnected', { room: roomId, doc: docName, role: connection.info.access.role, code });
+		const id = `${roomId}/${docName}`;
+		const room = this.docs.get(id);
+		if (!room || room !== connection.room) return;
+		room.removePeer(connection);
+		if (room.peers.size === 0) {
+			this.docs.delete(id);
+			room.destroy({ save: true });
+		}
+	}
+
+	/** Closes every connection to one room document and forgets it, without saving memory state. */
+	private dropRoomDoc(id: string, code: number, reason: string): void {
+		const room = this.docs.get(id);
+		if (room) this.evict(id, room, code, reason);
+	}
+
+	/** Closes every connection of a room (before it is erased) and unloads its documents unsaved. */
+	closeRoom(roomId: string): void {
+		for (const [id, room] of [...this.docs]) {
+			if (id.startsWith(`${roomId}/`)) this.evict(id, room, CLOSE.roomDeleted, 'room deleted');
+		}
+	}
+
+	private evict(id: string, room: RoomDoc, code: number, reason: string): void {
+		this.docs.delete(id);
+		for (const connection of [...this.connections]) {
+			if (connection.room !== room) continue;
+			this.connections.delete(connection);
+			connection.close(code, reason);
+		}
+		room.destroy({ save: false });
+	}
+
+	private connectionsInRoom(roomId: string): number {
+		let count = 0;
+		for (const connection of this.connections) if (connection.info.roomId === roomId) count++;
+		return count;
+	}
+
+	private ping(): void {
+		for (const connection of this.connections) {
+			if (!connection.alive) {
+				connection.socket.terminate();
+				continue;
+			}
+			connection.alive = false;
+			connection.socket.ping();
+		}
+	}
+
+	stats(): { documents: number; connections: number } {
+		return { documents: this.docs.size, connections: this.connections.size };
+	}
+
+	/** Stops accepting, saves every document and closes all sockets with "restarting". */
+	async close(): Promise<void> {
+		this.closing = true;
+		clearInterval(this.pingTimer);
+		for (const connection of [...this.connections]) connection.close(CLOSE.restarting, 'server restarting');
+		for (const room of this.docs.values()) room.destroy({ save: true });
+		this.docs.clear();
+		await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+	}
+}

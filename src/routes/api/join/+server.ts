@@ -1,0 +1,8 @@
+import { json } from '@sveltejs/kit';
+import { joinRoom, JoinBody } from '$lib/server/api';
+import { getApp } from '$lib/server/app';
+import { handle, readBody } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = ({ request, getClientAddress }) =>
+	handle(async () => json(joinRoom(getApp(), await readBody(request, JoinBody), getClientAddress())));
