@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'];
+const CANDIDATES = [
+	'/usr/bin/chromium',
+	'/usr/bin/chromium-browser',
+	'/usr/bin/google-chrome',
+	'/snap/bin/chromium'
+];
 
 /** The Chromium to drive: CHROMIUM_PATH, or the usual install places; null when none. */
 export function chromiumPath(env = process.env) {

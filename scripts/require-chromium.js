@@ -3,6 +3,8 @@
 import { chromiumPath } from './chromium-path.js';
 
 if (!chromiumPath()) {
-	console.error('No Chromium found: set CHROMIUM_PATH to a Chromium binary, or install one (Debian/Ubuntu: apt-get install chromium).');
+	console.error(
+		'No Chromium found: set CHROMIUM_PATH to a Chromium binary, or install one (Debian/Ubuntu: apt-get install chromium).'
+	);
 	process.exit(1);
 }

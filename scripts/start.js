@@ -8,7 +8,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'build', 'server.js');
-const SOURCES = ['src', 'static', 'workshops', 'seeds', 'messages', 'project.inlang', 'package.json', 'package-lock.json', 'svelte.config.js', 'vite.config.ts', 'vite.server.config.ts'];
+const SOURCES = [
+	'src',
+	'static',
+	'workshops',
+	'seeds',
+	'messages',
+	'project.inlang',
+	'package.json',
+	'package-lock.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'vite.server.config.ts'
+];
 const GENERATED = new Set(['paraglide']);
 
 function run(command) {
@@ -29,10 +41,14 @@ function newestChange(entry) {
 
 function installed() {
 	const lock = path.join(root, 'node_modules', '.package-lock.json');
-	return fs.existsSync(lock) && fs.statSync(lock).mtimeMs >= newestChange(path.join(root, 'package-lock.json'));
+	return (
+		fs.existsSync(lock) &&
+		fs.statSync(lock).mtimeMs >= newestChange(path.join(root, 'package-lock.json'))
+	);
 }
 
 if (!installed()) run('npm ci --no-audit --no-fund');
 const builtAt = newestChange(built);
-if (builtAt === 0 || SOURCES.some((entry) => newestChange(path.join(root, entry)) > builtAt)) run('npm run build');
+if (builtAt === 0 || SOURCES.some((entry) => newestChange(path.join(root, entry)) > builtAt))
+	run('npm run build');
 await import(built);

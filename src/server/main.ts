@@ -12,11 +12,14 @@ const useOwnProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER
 if (useOwnProtocolHeader) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 
 const app = getApp();
-const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as { handler: Handler };
+const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as {
+	handler: Handler;
+};
 
 const server = http.createServer((req, res) => {
 	if (useOwnProtocolHeader) {
-		req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+		req.headers[OWN_PROTOCOL_HEADER] =
+			'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	}
 	handler(req, res, () => {
 		res.statusCode = 404;
@@ -30,7 +33,10 @@ server.on('upgrade', (request, socket, head) => {
 server.listen(app.config.port, app.config.host, () => {
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : app.config.port;
-	app.log('info', 'server_started', { url: `http://localhost:${port}`, dataDir: app.config.dataDir });
+	app.log('info', 'server_started', {
+		url: `http://localhost:${port}`,
+		dataDir: app.config.dataDir
+	});
 });
 
 let stopping = false;

@@ -19,7 +19,10 @@ function numberOr(value: unknown, fallback: number): number {
 }
 
 export function controlFromYdoc(doc: Y.Doc): ControlSnapshot {
-	return { stepIndex: Math.max(0, Math.trunc(numberOr(controlRoot(doc).get('stepIndex'), 0))), timer: readTimer(doc) };
+	return {
+		stepIndex: Math.max(0, Math.trunc(numberOr(controlRoot(doc).get('stepIndex'), 0))),
+		timer: readTimer(doc)
+	};
 }
 
 function readTimer(doc: Y.Doc): TimerState {
@@ -34,7 +37,12 @@ function readTimer(doc: Y.Doc): TimerState {
 }
 
 /** Moves to a step; the index is clamped to the workshop's steps. Leaving a step resets its timer. */
-export function goToStep(doc: Y.Doc, index: number, stepCount: number, origin: Origin = USER_ORIGIN): void {
+export function goToStep(
+	doc: Y.Doc,
+	index: number,
+	stepCount: number,
+	origin: Origin = USER_ORIGIN
+): void {
 	if (stepCount < 1) throw new RangeError('a workshop has at least one step');
 	const target = Math.min(Math.max(0, Math.trunc(index)), stepCount - 1);
 	doc.transact(() => {
@@ -65,23 +73,39 @@ function validDuration(durationMs: number): number {
 	return Math.round(durationMs);
 }
 
-export function startTimer(doc: Y.Doc, durationMs: number, now: number, origin: Origin = USER_ORIGIN): void {
+export function startTimer(
+	doc: Y.Doc,
+	durationMs: number,
+	now: number,
+	origin: Origin = USER_ORIGIN
+): void {
 	const duration = validDuration(durationMs);
-	doc.transact(() => writeTimer(doc, { status: 'running', durationMs: duration, endsAt: now + duration }), origin);
+	doc.transact(
+		() => writeTimer(doc, { status: 'running', durationMs: duration, endsAt: now + duration }),
+		origin
+	);
 }
 
 export function pauseTimer(doc: Y.Doc, now: number, origin: Origin = USER_ORIGIN): void {
 	const timer = readTimer(doc);
 	if (timer.status !== 'running') return;
 	const remainingMs = Math.max(0, timer.endsAt - now);
-	doc.transact(() => writeTimer(doc, { status: 'paused', durationMs: timer.durationMs, remainingMs }), origin);
+	doc.transact(
+		() => writeTimer(doc, { status: 'paused', durationMs: timer.durationMs, remainingMs }),
+		origin
+	);
 }
 
 export function resumeTimer(doc: Y.Doc, now: number, origin: Origin = USER_ORIGIN): void {
 	const timer = readTimer(doc);
 	if (timer.status !== 'paused') return;
 	doc.transact(
-		() => writeTimer(doc, { status: 'running', durationMs: timer.durationMs, endsAt: now + timer.remainingMs }),
+		() =>
+			writeTimer(doc, {
+				status: 'running',
+				durationMs: timer.durationMs,
+				endsAt: now + timer.remainingMs
+			}),
 		origin
 	);
 }

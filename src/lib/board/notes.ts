@@ -64,7 +64,12 @@ export function deleteNote(doc: Y.Doc, id: string, origin: Origin = USER_ORIGIN)
 }
 
 /** Moderation: hidden notes stay in the document (recoverable) but leave every view. */
-export function setNoteHidden(doc: Y.Doc, id: string, hidden: boolean, origin: Origin = USER_ORIGIN): void {
+export function setNoteHidden(
+	doc: Y.Doc,
+	id: string,
+	hidden: boolean,
+	origin: Origin = USER_ORIGIN
+): void {
 	doc.transact(() => entryOf(doc, id).set('hidden', hidden), origin);
 }
 

@@ -7,13 +7,32 @@ import { HttpError } from './http';
 import { RoomFullError, type Access, type Room } from './rooms';
 
 export const CreateRoomBody = v.object({
-	workshop: v.pipe(v.string('workshop must be a workshop id'), v.trim(), v.minLength(1, 'choose a workshop'), v.maxLength(100)),
-	title: v.optional(v.pipe(v.string('title must be text'), v.trim(), v.maxLength(200, 'title holds at most 200 characters')), '')
+	workshop: v.pipe(
+		v.string('workshop must be a workshop id'),
+		v.trim(),
+		v.minLength(1, 'choose a workshop'),
+		v.maxLength(100)
+	),
+	title: v.optional(
+		v.pipe(
+			v.string('title must be text'),
+			v.trim(),
+			v.maxLength(200, 'title holds at most 200 characters')
+		),
+		''
+	)
 });
 
 export const JoinBody = v.object({
 	code: v.pipe(v.string('code must be text'), v.maxLength(20, 'code is too long')),
-	name: v.optional(v.pipe(v.string('name must be text'), v.trim(), v.maxLength(MAX_NAME_LENGTH, `name holds at most ${MAX_NAME_LENGTH} characters`)), '')
+	name: v.optional(
+		v.pipe(
+			v.string('name must be text'),
+			v.trim(),
+			v.maxLength(MAX_NAME_LENGTH, `name holds at most ${MAX_NAME_LENGTH} characters`)
+		),
+		''
+	)
 });
 
 export function createRoom(app: App, body: v.InferOutput<typeof CreateRoomBody>, origin: string) {
@@ -52,8 +71,17 @@ export function joinRoom(app: App, body: v.InferOutput<typeof JoinBody>, address
 		throw new HttpError(404, 'no workshop with this code');
 	}
 	try {
-		const participant = app.rooms.addParticipant(room.id, body.name, app.config.limits.participantsPerRoom);
-		return { roomId: room.id, participantId: participant.id, participantKey: participant.key, name: participant.name };
+		const participant = app.rooms.addParticipant(
+			room.id,
+			body.name,
+			app.config.limits.participantsPerRoom
+		);
+		return {
+			roomId: room.id,
+			participantId: participant.id,
+			participantKey: participant.key,
+			name: participant.name
+		};
 	} catch (error) {
 		if (error instanceof RoomFullError) throw new HttpError(409, 'this workshop is full');
 		throw error;
@@ -61,7 +89,11 @@ export function joinRoom(app: App, body: v.InferOutput<typeof JoinBody>, address
 }
 
 /** The room and the caller's role; 404 for an unknown room, 401 for a missing or wrong key. */
-export function requireAccess(app: App, roomId: string, key: string | null): { room: Room; access: Access } {
+export function requireAccess(
+	app: App,
+	roomId: string,
+	key: string | null
+): { room: Room; access: Access } {
 	const room = app.rooms.get(roomId);
 	if (!room) throw new HttpError(404, 'no such room');
 	const access = key ? app.rooms.authorize(roomId, key) : null;
@@ -72,13 +104,22 @@ export function requireAccess(app: App, roomId: string, key: string | null): { r
 export function roomInfo(app: App, roomId: string, key: string | null) {
 	const { room, access } = requireAccess(app, roomId, key);
 	const workshop = findWorkshop(room.workshop);
-	if (!workshop) throw new HttpError(500, `the workshop "${room.workshop}" of this room is no longer installed`);
-	return { id: room.id, title: room.title, joinCode: room.joinCode, workshop, role: access.role, participantId: access.participantId };
+	if (!workshop)
+		throw new HttpError(500, `the workshop "${room.workshop}" of this room is no longer installed`);
+	return {
+		id: room.id,
+		title: room.title,
+		joinCode: room.joinCode,
+		workshop,
+		role: access.role,
+		participantId: access.participantId
+	};
 }
 
 export function deleteRoom(app: App, roomId: string, key: string | null): void {
 	const { access } = requireAccess(app, roomId, key);
-	if (access.role !== 'facilitator') throw new HttpError(403, 'only the facilitator key can erase a room');
+	if (access.role !== 'facilitator')
+		throw new HttpError(403, 'only the facilitator key can erase a room');
 	app.sync.closeRoom(roomId);
 	app.rooms.delete(roomId);
 	app.log('info', 'room_deleted', { room: roomId });

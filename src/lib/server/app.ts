@@ -22,7 +22,10 @@ export function createApp(config: Config = loadConfig(), log: Logger = jsonLogge
 	const rooms = new RoomRepository(db);
 	const store = new DocStore(db);
 	const sync = new SyncServer({ rooms, store, limits: config.limits, log });
-	const failedJoins = new FailureThrottle(config.limits.failedJoinsPerWindow, config.limits.failedJoinWindowMs);
+	const failedJoins = new FailureThrottle(
+		config.limits.failedJoinsPerWindow,
+		config.limits.failedJoinWindowMs
+	);
 	return {
 		config,
 		db,

@@ -1,6 +1,11 @@
 import type { DB } from './db';
 
-export type StoredDoc = { snapshot: Uint8Array | null; updates: Uint8Array[]; lastSeq: number; bytes: number };
+export type StoredDoc = {
+	snapshot: Uint8Array | null;
+	updates: Uint8Array[];
+	lastSeq: number;
+	bytes: number;
+};
 
 /** The Yjs update log of each room document: append-only, compacted into one snapshot. */
 export class DocStore {
@@ -15,13 +20,16 @@ export class DocStore {
 			.all(roomId, doc) as { seq: number; data: Buffer }[];
 		const updates = rows.map((row) => new Uint8Array(row.data));
 		const lastSeq = rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0;
-		const bytes = (snapshot?.data.length ?? 0) + updates.reduce((sum, update) => sum + update.length, 0);
+		const bytes =
+			(snapshot?.data.length ?? 0) + updates.reduce((sum, update) => sum + update.length, 0);
 		return { snapshot: snapshot ? new Uint8Array(snapshot.data) : null, updates, lastSeq, bytes };
 	}
 
 	/** Appends synchronously: when this returns, the update is on disk. Returns its sequence number. */
 	append(roomId: string, doc: string, seq: number, update: Uint8Array): void {
-		this.db.prepare('INSERT INTO doc_updates (room_id, doc, seq, data) VALUES (?, ?, ?, ?)').run(roomId, doc, seq, Buffer.from(update));
+		this.db
+			.prepare('INSERT INTO doc_updates (room_id, doc, seq, data) VALUES (?, ?, ?, ?)')
+			.run(roomId, doc, seq, Buffer.from(update));
 	}
 
 	/** Replaces the log up to `uptoSeq` with one snapshot of the whole document. */
@@ -33,7 +41,9 @@ export class DocStore {
 					 ON CONFLICT (room_id, doc) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`
 				)
 				.run(roomId, doc, uptoSeq, Buffer.from(snapshot));
-			this.db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND doc = ? AND seq <= ?').run(roomId, doc, uptoSeq);
+			this.db
+				.prepare('DELETE FROM doc_updates WHERE room_id = ? AND doc = ? AND seq <= ?')
+				.run(roomId, doc, uptoSeq);
 		})();
 	}
 }

@@ -11,14 +11,22 @@ export class HttpError extends Error {
 	}
 }
 
-export function errorResponse(status: number, message: string, headers: Record<string, string> = {}): Response {
+export function errorResponse(
+	status: number,
+	message: string,
+	headers: Record<string, string> = {}
+): Response {
 	return json({ error: message }, { status, headers });
 }
 
 /** Reads and validates a JSON body; every problem becomes a 400 naming the field. */
-export async function readBody<T extends v.GenericSchema>(request: Request, schema: T): Promise<v.InferOutput<T>> {
+export async function readBody<T extends v.GenericSchema>(
+	request: Request,
+	schema: T
+): Promise<v.InferOutput<T>> {
 	const type = request.headers.get('content-type') ?? '';
-	if (!type.includes('application/json')) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json)');
+	if (!type.includes('application/json'))
+		throw new HttpError(415, 'send the body as JSON (Content-Type: application/json)');
 	let raw: unknown;
 	try {
 		raw = await request.json();
@@ -39,7 +47,8 @@ export async function handle(run: () => Promise<Response> | Response): Promise<R
 	try {
 		return await run();
 	} catch (error) {
-		if (error instanceof HttpError) return errorResponse(error.status, error.message, error.headers);
+		if (error instanceof HttpError)
+			return errorResponse(error.status, error.message, error.headers);
 		throw error;
 	}
 }

@@ -1,5 +1,13 @@
 import type { DB } from './db';
-import { hashKey, newJoinCode, newKey, newParticipantId, newRoomId, normalizeJoinCode, sameHash } from './keys';
+import {
+	hashKey,
+	newJoinCode,
+	newKey,
+	newParticipantId,
+	newRoomId,
+	normalizeJoinCode,
+	sameHash
+} from './keys';
 
 export type Role = 'facilitator' | 'viewer' | 'participant';
 
@@ -62,7 +70,16 @@ export class RoomRepository {
 				lastActiveAt: this.now()
 			};
 			try {
-				insert.run(room.id, room.joinCode, room.title, room.workshop, hashKey(facilitatorKey), hashKey(viewerKey), room.createdAt, room.lastActiveAt);
+				insert.run(
+					room.id,
+					room.joinCode,
+					room.title,
+					room.workshop,
+					hashKey(facilitatorKey),
+					hashKey(viewerKey),
+					room.createdAt,
+					room.lastActiveAt
+				);
 				return { ...room, facilitatorKey, viewerKey };
 			} catch (error) {
 				const clash = error instanceof Error && /UNIQUE/.test(error.message);
@@ -79,16 +96,19 @@ export class RoomRepository {
 	findByCode(input: string): Room | null {
 		const code = normalizeJoinCode(input);
 		if (!code) return null;
-		const row = this.db.prepare('SELECT * FROM rooms WHERE join_code = ?').get(code) as RoomRow | undefined;
+		const row = this.db.prepare('SELECT * FROM rooms WHERE join_code = ?').get(code) as
+			RoomRow | undefined;
 		return row ? toRoom(row) : null;
 	}
 
 	/** Which role a key gives in a room, or null. Every candidate is compared in constant time. */
 	authorize(roomId: string, key: string): Access | null {
-		const row = this.db.prepare('SELECT * FROM rooms WHERE id = ?').get(roomId) as RoomRow | undefined;
+		const row = this.db.prepare('SELECT * FROM rooms WHERE id = ?').get(roomId) as
+			RoomRow | undefined;
 		if (!row || !key) return null;
 		const hash = hashKey(key);
-		if (sameHash(hash, row.facilitator_key_hash)) return { role: 'facilitator', participantId: null };
+		if (sameHash(hash, row.facilitator_key_hash))
+			return { role: 'facilitator', participantId: null };
 		if (sameHash(hash, row.viewer_key_hash)) return { role: 'viewer', participantId: null };
 		const participant = this.db
 			.prepare('SELECT id, key_hash FROM participants WHERE room_id = ? AND key_hash = ?')
@@ -107,7 +127,9 @@ export class RoomRepository {
 			if (count >= limit) throw new RoomFullError(`room holds at most ${limit} participants`);
 			const participant: Participant = { id: newParticipantId(), roomId, name, key: newKey() };
 			this.db
-				.prepare('INSERT INTO participants (id, room_id, key_hash, name, joined_at) VALUES (?, ?, ?, ?, ?)')
+				.prepare(
+					'INSERT INTO participants (id, room_id, key_hash, name, joined_at) VALUES (?, ?, ?, ?, ?)'
+				)
 				.run(participant.id, roomId, hashKey(participant.key), name, this.now());
 			this.touch(roomId);
 			return participant;
@@ -115,7 +137,9 @@ export class RoomRepository {
 	}
 
 	participantCount(roomId: string): number {
-		const row = this.db.prepare('SELECT COUNT(*) AS count FROM participants WHERE room_id = ?').get(roomId) as { count: number };
+		const row = this.db
+			.prepare('SELECT COUNT(*) AS count FROM participants WHERE room_id = ?')
+			.get(roomId) as { count: number };
 		return row.count;
 	}
 

@@ -27,11 +27,15 @@ export function syncServerPlugin(): Plugin {
 	return {
 		name: 'visiewerkplaats-sync',
 		configureServer(server) {
-			attach(server.httpServer as HttpServer | null, () => server.ssrLoadModule(APP_MODULE) as Promise<AppModule>);
+			attach(
+				server.httpServer as HttpServer | null,
+				() => server.ssrLoadModule(APP_MODULE) as Promise<AppModule>
+			);
 		},
 		configurePreviewServer(server) {
 			let loading: Promise<AppModule> | undefined;
-			const load = () => (loading ??= runnerImport<AppModule>(`.${APP_MODULE}`).then((result) => result.module));
+			const load = () =>
+				(loading ??= runnerImport<AppModule>(`.${APP_MODULE}`).then((result) => result.module));
 			attach(server.httpServer as HttpServer, load);
 		}
 	};

@@ -7,11 +7,25 @@ import type { Limits } from '../config';
 import type { Logger } from '../log';
 import type { Access } from '../rooms';
 import { CLOSE } from './close-codes';
-import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, awarenessMessage, syncStep1Message, syncStep2Message } from './messages';
+import {
+	MESSAGE_AUTH,
+	MESSAGE_AWARENESS,
+	MESSAGE_QUERY_AWARENESS,
+	MESSAGE_SYNC,
+	awarenessMessage,
+	syncStep1Message,
+	syncStep2Message
+} from './messages';
 import type { Peer, RoomDoc } from './room-doc';
 import { TokenBucket } from './token-bucket';
 
-export type ConnectionInfo = { roomId: string; docName: string; access: Access; readOnly: boolean; address: string };
+export type ConnectionInfo = {
+	roomId: string;
+	docName: string;
+	access: Access;
+	readOnly: boolean;
+	address: string;
+};
 
 /** One client's socket on one room document: reads its messages and enforces its rights. */
 export class Connection implements Peer {
@@ -44,7 +58,13 @@ export class Connection implements Peer {
 	}
 
 	close(code: number, reason: string): void {
-		this.log('warn', 'sync_closed_by_server', { room: this.info.roomId, doc: this.info.docName, role: this.info.access.role, code, reason });
+		this.log('warn', 'sync_closed_by_server', {
+			room: this.info.roomId,
+			doc: this.info.docName,
+			role: this.info.access.role,
+			code,
+			reason
+		});
 		this.socket.close(code, reason);
 	}
 
@@ -54,9 +74,15 @@ export class Connection implements Peer {
 			const type = decoding.readVarUint(decoder);
 			if (type === MESSAGE_SYNC) this.receiveSync(decoder);
 			else if (type === MESSAGE_AWARENESS) {
-				awarenessProtocol.applyAwarenessUpdate(this.room.awareness, decoding.readVarUint8Array(decoder), this);
+				awarenessProtocol.applyAwarenessUpdate(
+					this.room.awareness,
+					decoding.readVarUint8Array(decoder),
+					this
+				);
 			} else if (type === MESSAGE_QUERY_AWARENESS) {
-				this.send(awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+				this.send(
+					awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()])
+				);
 			} else if (type !== MESSAGE_AUTH) {
 				this.close(CLOSE.malformedMessage, 'unknown message type');
 			}
@@ -71,7 +97,10 @@ export class Connection implements Peer {
 			this.send(syncStep2Message(this.room.doc, decoding.readVarUint8Array(decoder)));
 			return;
 		}
-		if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+		if (
+			syncType !== syncProtocol.messageYjsSyncStep2 &&
+			syncType !== syncProtocol.messageYjsUpdate
+		) {
 			this.close(CLOSE.malformedMessage, 'unknown sync message');
 			return;
 		}
@@ -89,6 +118,10 @@ export class Connection implements Peer {
 		// the server's sync step 1: nothing refused there.
 		if (update.length <= 2 || this.refusedWriteLogged) return;
 		this.refusedWriteLogged = true;
-		this.log('warn', 'sync_write_refused', { room: this.info.roomId, doc: this.info.docName, role: this.info.access.role });
+		this.log('warn', 'sync_write_refused', {
+			room: this.info.roomId,
+			doc: this.info.docName,
+			role: this.info.access.role
+		});
 	}
 }

@@ -66,7 +66,11 @@ export class RoomDoc {
 			this.options.store.append(this.options.roomId, this.options.name, this.seq, update);
 		} catch (error) {
 			this.failed = true;
-			this.options.log('error', 'sync_store_failed', { room: this.options.roomId, doc: this.options.name, message: String(error) });
+			this.options.log('error', 'sync_store_failed', {
+				room: this.options.roomId,
+				doc: this.options.name,
+				message: String(error)
+			});
 			queueMicrotask(() => this.options.onStorageFailure(error));
 			return;
 		}
@@ -108,7 +112,11 @@ export class RoomDoc {
 			this.options.store.compact(this.options.roomId, this.options.name, this.seq, snapshot);
 		} catch (error) {
 			// The log is intact; compaction is retried later.
-			this.options.log('warn', 'sync_compact_failed', { room: this.options.roomId, doc: this.options.name, message: String(error) });
+			this.options.log('warn', 'sync_compact_failed', {
+				room: this.options.roomId,
+				doc: this.options.name,
+				message: String(error)
+			});
 			return;
 		}
 		this.updatesSinceSnapshot = 0;

@@ -14,7 +14,12 @@ export const SYNC_PATH = '/sync/';
 const SYNC_URL = /^\/sync\/([A-Za-z0-9_-]{1,64})\/([a-z]{1,32})$/;
 const PING_INTERVAL_MS = 30_000;
 
-export type SyncServerOptions = { rooms: RoomRepository; store: DocStore; limits: Limits; log: Logger };
+export type SyncServerOptions = {
+	rooms: RoomRepository;
+	store: DocStore;
+	limits: Limits;
+	log: Logger;
+};
 
 function isReadOnly(access: Access, docName: string): boolean {
 	if (access.role === 'facilitator') return false;
@@ -23,7 +28,9 @@ function isReadOnly(access: Access, docName: string): boolean {
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
-	socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+	socket.end(
+		`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`
+	);
 }
 
 /**
@@ -73,7 +80,11 @@ export class SyncServer {
 		try {
 			room = this.roomDoc(info.roomId, info.docName);
 		} catch (error) {
-			this.options.log('error', 'sync_load_failed', { room: info.roomId, doc: info.docName, message: String(error) });
+			this.options.log('error', 'sync_load_failed', {
+				room: info.roomId,
+				doc: info.docName,
+				message: String(error)
+			});
 			ws.close(CLOSE.storageFailed, 'could not load document');
 			return;
 		}
@@ -81,11 +92,17 @@ export class SyncServer {
 		this.connections.add(connection);
 		room.peers.add(connection);
 		ws.binaryType = 'nodebuffer';
-		ws.on('message', (data: Buffer) => connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+		ws.on('message', (data: Buffer) =>
+			connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+		);
 		ws.on('pong', () => (connection.alive = true));
 		ws.on('error', () => ws.terminate());
 		ws.on('close', (code) => this.release(connection, code));
-		this.options.log('info', 'sync_connected', { room: info.roomId, doc: info.docName, role: info.access.role });
+		this.options.log('info', 'sync_connected', {
+			room: info.roomId,
+			doc: info.docName,
+			role: info.access.role
+		});
 		connection.start();
 	}
 
@@ -109,7 +126,12 @@ export class SyncServer {
 	private release(connection: Connection, code: number): void {
 		if (!this.connections.delete(connection)) return;
 		const { roomId, docName } = connection.info;
-		this.options.log('info', 'sync_disconnected', { room: roomId, doc: docName, role: connection.info.access.role, code });
+		this.options.log('info', 'sync_disconnected', {
+			room: roomId,
+			doc: docName,
+			role: connection.info.access.role,
+			code
+		});
 		const id = `${roomId}/${docName}`;
 		const room = this.docs.get(id);
 		if (!room || room !== connection.room) return;
@@ -168,7 +190,8 @@ export class SyncServer {
 	async close(): Promise<void> {
 		this.closing = true;
 		clearInterval(this.pingTimer);
-		for (const connection of [...this.connections]) connection.close(CLOSE.restarting, 'server restarting');
+		for (const connection of [...this.connections])
+			connection.close(CLOSE.restarting, 'server restarting');
 		for (const room of this.docs.values()) room.destroy({ save: true });
 		this.docs.clear();
 		await new Promise<void>((resolve) => this.wss.close(() => resolve()));

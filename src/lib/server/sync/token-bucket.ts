@@ -14,7 +14,10 @@ export class TokenBucket {
 
 	take(): boolean {
 		const time = this.now();
-		this.tokens = Math.min(this.burst, this.tokens + ((time - this.last) / 1000) * this.ratePerSecond);
+		this.tokens = Math.min(
+			this.burst,
+			this.tokens + ((time - this.last) / 1000) * this.ratePerSecond
+		);
 		this.last = time;
 		if (this.tokens < 1) return false;
 		this.tokens -= 1;

@@ -5,4 +5,6 @@ import { handle, readBody } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, getClientAddress }) =>
-	handle(async () => json(joinRoom(getApp(), await readBody(request, JoinBody), getClientAddress())));
+	handle(async () =>
+		json(joinRoom(getApp(), await readBody(request, JoinBody), getClientAddress()))
+	);

@@ -5,4 +5,6 @@ import { handle, readBody } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, url }) =>
-	handle(async () => json(createRoom(getApp(), await readBody(request, CreateRoomBody), url.origin), { status: 201 }));
+	handle(async () =>
+		json(createRoom(getApp(), await readBody(request, CreateRoomBody), url.origin), { status: 201 })
+	);

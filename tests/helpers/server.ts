@@ -1,0 +1,105 @@
+// A real sync server on port 0 with a real SQLite file, for integration tests.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { createApp, type App } from '../../src/lib/server/app';
+import { loadConfig, type Limits } from '../../src/lib/server/config';
+import { silentLogger, type Logger } from '../../src/lib/server/log';
+
+export type TestServer = {
+	app: App;
+	http: http.Server;
+	port: number;
+	url: string;
+	stop(): Promise<void>;
+};
+
+export function tempDataDir(): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), 'vwp-test-'));
+}
+
+export async function startServer(
+	dataDir: string,
+	limits: Partial<Limits> = {},
+	log: Logger = silentLogger
+): Promise<TestServer> {
+	const base = loadConfig({ DATA_DIR: dataDir });
+	const app = createApp({ ...base, limits: { ...base.limits, ...limits } }, log);
+	const server = http.createServer((_req, res) => res.writeHead(404).end());
+	server.on('upgrade', (request, socket, head) => {
+		if (!app.sync.handleUpgrade(request, socket, head)) socket.destroy();
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const port = (server.address() as AddressInfo).port;
+	return {
+		app,
+		http: server,
+		port,
+		url: `ws://127.0.0.1:${port}/sync`,
+		async stop() {
+			await app.close();
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		}
+	};
+}
+
+export type Client = { doc: Y.Doc; provider: WebsocketProvider; destroy(): void };
+
+export function connect(url: string, roomId: string, docName: string, key: string): Client {
+	const doc = new Y.Doc();
+	const provider = new WebsocketProvider(url, `${roomId}/${docName}`, doc, {
+		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+		params: { key },
+		disableBc: true,
+		maxBackoffTime: 200
+	});
+	return {
+		doc,
+		provider,
+		destroy() {
+			provider.destroy();
+			// The provider leaves its awareness (and the awareness's interval) alive.
+			provider.awareness.destroy();
+			doc.destroy();
+		}
+	};
+}
+
+export function until(
+	condition: () => boolean,
+	timeoutMs = 5000,
+	what = 'condition'
+): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const tick = () => {
+			if (condition()) return resolve();
+			if (Date.now() - started > timeoutMs)
+				return reject(new Error(`timed out waiting for ${what}`));
+			setTimeout(tick, 10);
+		};
+		tick();
+	});
+}
+
+export const synced = (client: Client) => until(() => client.provider.synced, 5000, 'sync');
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Opens a raw socket and reports how the server answered: open, or the HTTP status it refused with. */
+export function rawConnect(url: string): Promise<{ status: number; socket: WebSocket | null }> {
+	return new Promise((resolve, reject) => {
+		const socket = new WebSocket(url);
+		socket.on('open', () => resolve({ status: 101, socket }));
+		socket.on('unexpected-response', (_request, response) =>
+			resolve({ status: response.statusCode ?? 0, socket: null })
+		);
+		socket.on('error', (error) => reject(error));
+	});
+}

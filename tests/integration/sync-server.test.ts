@@ -1,0 +1,273 @@
+import * as encoding from 'lib0/encoding';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { addNote, controlFromYdoc, goToStep, notesFromYdoc } from '../../src/lib/board';
+import { CLOSE } from '../../src/lib/server/sync/close-codes';
+import {
+	connect,
+	rawConnect,
+	sleep,
+	startServer,
+	synced,
+	tempDataDir,
+	until,
+	type Client,
+	type TestServer
+} from '../helpers/server';
+
+let dataDir: string;
+let server: TestServer;
+const clients: Client[] = [];
+
+function client(roomId: string, docName: string, key: string): Client {
+	const c = connect(server.url, roomId, docName, key);
+	clients.push(c);
+	return c;
+}
+
+function note(id: string, author: string, text = `note ${id}`) {
+	return { id, text, step: 'kennismaking', author, authorName: '', created: Date.now() };
+}
+
+function newRoom() {
+	const room = server.app.rooms.create({
+		title: 'Test',
+		workshop: 'visievorming-zorgzame-buurten'
+	});
+	const participant = (name = '') => server.app.rooms.addParticipant(room.id, name, 500);
+	return { room, participant };
+}
+
+function storedUpdates(roomId: string, docName: string): number {
+	const row = server.app.db
+		.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE room_id = ? AND doc = ?')
+		.get(roomId, docName) as { n: number };
+	return row.n;
+}
+
+beforeEach(async () => {
+	dataDir = tempDataDir();
+	server = await startServer(dataDir);
+});
+
+afterEach(async () => {
+	for (const c of clients.splice(0)) c.destroy();
+	await server.stop();
+});
+
+describe('sync server', () => {
+	it('makes three clients converge', async () => {
+		const { room, participant } = newRoom();
+		const [a, b, c] = [participant(), participant(), participant()].map((p) =>
+			client(room.id, 'board', p.key)
+		);
+		await Promise.all([a!, b!, c!].map(synced));
+		addNote(a!.doc, note('a1', 'a'));
+		addNote(b!.doc, note('b1', 'b'));
+		addNote(c!.doc, note('c1', 'c'));
+		await until(
+			() => [a!, b!, c!].every((x) => notesFromYdoc(x.doc).length === 3),
+			5000,
+			'convergence'
+		);
+		const states = [a!, b!, c!].map((x) => JSON.stringify(notesFromYdoc(x.doc)));
+		expect(new Set(states).size).toBe(1);
+	});
+
+	it('stores each update before any other client receives it', async () => {
+		const { room, participant } = newRoom();
+		const writer = client(room.id, 'board', participant().key);
+		const reader = client(room.id, 'board', participant().key);
+		await Promise.all([synced(writer), synced(reader)]);
+		const before = storedUpdates(room.id, 'board');
+		let storedWhenReceived = -1;
+		reader.doc.on('update', () => {
+			storedWhenReceived = storedUpdates(room.id, 'board');
+		});
+		addNote(writer.doc, note('n1', 'w'));
+		await until(() => storedWhenReceived >= 0, 5000, 'broadcast');
+		expect(storedWhenReceived).toBeGreaterThan(before);
+	});
+
+	it('keeps everything across a server restart', async () => {
+		const { room, participant } = newRoom();
+		const facilitator = client(room.id, 'control', room.facilitatorKey);
+		const writer = client(room.id, 'board', participant().key);
+		await Promise.all([synced(facilitator), synced(writer)]);
+		goToStep(facilitator.doc, 3, 10);
+		for (let i = 0; i < 5; i++) addNote(writer.doc, note(`n${i}`, 'w'));
+		await until(
+			() => storedUpdates(room.id, 'board') >= 5 && storedUpdates(room.id, 'control') >= 1
+		);
+		for (const c of clients.splice(0)) c.destroy();
+		await server.stop();
+
+		server = await startServer(dataDir);
+		const reader = client(room.id, 'board', room.viewerKey);
+		const control = client(room.id, 'control', room.viewerKey);
+		await Promise.all([synced(reader), synced(control)]);
+		expect(notesFromYdoc(reader.doc).map((n) => n.id)).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
+		expect(controlFromYdoc(control.doc).stepIndex).toBe(3);
+	});
+
+	it("never applies or stores a participant's write to control", async () => {
+		const { room, participant } = newRoom();
+		const facilitator = client(room.id, 'control', room.facilitatorKey);
+		const intruder = client(room.id, 'control', participant().key);
+		await Promise.all([synced(facilitator), synced(intruder)]);
+		const storedBefore = storedUpdates(room.id, 'control');
+		const stepsSeen: number[] = [];
+		facilitator.doc.on('update', () => stepsSeen.push(controlFromYdoc(facilitator.doc).stepIndex));
+		goToStep(intruder.doc, 7, 10);
+		// A write that is applied reaches other clients within milliseconds; wait well past that.
+		await sleep(300);
+		goToStep(facilitator.doc, 1, 10);
+		await until(
+			() =>
+				controlFromYdoc(intruder.doc).stepIndex === 1 ||
+				storedUpdates(room.id, 'control') > storedBefore
+		);
+		await sleep(200);
+		expect(stepsSeen).not.toContain(7);
+		expect(controlFromYdoc(facilitator.doc).stepIndex).toBe(1);
+		expect(storedUpdates(room.id, 'control')).toBe(storedBefore + 1);
+	});
+
+	it("never applies or stores a viewer's write to board", async () => {
+		const { room, participant } = newRoom();
+		const writer = client(room.id, 'board', participant().key);
+		const viewer = client(room.id, 'board', room.viewerKey);
+		await Promise.all([synced(writer), synced(viewer)]);
+		const storedBefore = storedUpdates(room.id, 'board');
+		addNote(viewer.doc, note('sneaky', 'viewer'));
+		await sleep(300);
+		expect(notesFromYdoc(writer.doc)).toEqual([]);
+		expect(storedUpdates(room.id, 'board')).toBe(storedBefore);
+		addNote(writer.doc, note('ok', 'writer'));
+		await until(() => notesFromYdoc(viewer.doc).some((n) => n.id === 'ok'));
+		expect(notesFromYdoc(writer.doc).map((n) => n.id)).toEqual(['ok']);
+	});
+
+	it('refuses bad, missing and foreign keys at the upgrade', async () => {
+		const { room } = newRoom();
+		const other = newRoom().room;
+		const base = `${server.url}/${room.id}/board`;
+		expect((await rawConnect(base)).status).toBe(401);
+		expect((await rawConnect(`${base}?key=nonsense`)).status).toBe(401);
+		expect((await rawConnect(`${base}?key=${other.facilitatorKey}`)).status).toBe(401);
+		expect(
+			(await rawConnect(`${server.url}/unknownroom/board?key=${room.facilitatorKey}`)).status
+		).toBe(401);
+		expect(
+			(await rawConnect(`${server.url}/${room.id}/secrets?key=${room.facilitatorKey}`)).status
+		).toBe(404);
+		const ok = await rawConnect(`${base}?key=${room.facilitatorKey}`);
+		expect(ok.status).toBe(101);
+		ok.socket!.close();
+	});
+
+	it('closes only the connection that sends an oversized frame', async () => {
+		await server.stop();
+		server = await startServer(dataDir, { maxFrameBytes: 64 * 1024 });
+		const { room, participant } = newRoom();
+		const good = client(room.id, 'board', participant().key);
+		const other = client(room.id, 'board', participant().key);
+		await Promise.all([synced(good), synced(other)]);
+		const { socket } = await rawConnect(`${server.url}/${room.id}/board?key=${participant().key}`);
+		const closed = new Promise<number>((resolve) => socket!.on('close', (code) => resolve(code)));
+		socket!.send(new Uint8Array(128 * 1024));
+		expect(await closed).toBe(CLOSE.frameTooLarge);
+		addNote(good.doc, note('after', 'g'));
+		await until(() => notesFromYdoc(other.doc).length === 1, 5000, 'other clients to keep working');
+	});
+
+	it('survives hostile frames without touching other rooms', async () => {
+		const target = newRoom();
+		const bystander = newRoom();
+		const watcher = client(bystander.room.id, 'board', bystander.participant().key);
+		await synced(watcher);
+		addNote(watcher.doc, note('safe', 'w'));
+		const frames: Uint8Array[] = [
+			new Uint8Array([]),
+			new Uint8Array([9, 9, 9]),
+			new Uint8Array([0, 2, 200, 1, 2, 3]),
+			new Uint8Array([0, 1, 5, 255, 255, 255, 255, 255]),
+			new Uint8Array([1, 10, 1, 2]),
+			new Uint8Array([0, 0, 255, 255, 255, 255, 15])
+		];
+		for (let i = 0; i < 50; i++)
+			frames.push(Uint8Array.from({ length: 1 + (i % 40) }, (_, j) => (i * 31 + j * 17) % 256));
+		for (const frame of frames) {
+			const { socket } = await rawConnect(
+				`${server.url}/${target.room.id}/board?key=${target.participant().key}`
+			);
+			await new Promise<void>((resolve) => {
+				socket!.on('close', () => resolve());
+				socket!.on('open', () => {});
+				socket!.send(frame, () => setTimeout(() => socket!.close(), 20));
+			});
+		}
+		const fresh = client(bystander.room.id, 'board', bystander.room.viewerKey);
+		await synced(fresh);
+		await until(() => notesFromYdoc(fresh.doc).length === 1);
+		expect(notesFromYdoc(fresh.doc)[0]!.id).toBe('safe');
+		const probe = client(target.room.id, 'board', target.room.facilitatorKey);
+		await synced(probe);
+	});
+
+	it('closes a connection that floods updates', async () => {
+		await server.stop();
+		server = await startServer(dataDir, { updatesPerSecond: 5 });
+		const { room, participant } = newRoom();
+		const { socket } = await rawConnect(`${server.url}/${room.id}/board?key=${participant().key}`);
+		const closed = new Promise<number>((resolve) => socket!.on('close', (code) => resolve(code)));
+		const source = new Y.Doc();
+		source.on('update', (update: Uint8Array) => {
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, 0);
+			encoding.writeVarUint(encoder, 2);
+			encoding.writeVarUint8Array(encoder, update);
+			if (socket!.readyState === WebSocket.OPEN) socket!.send(encoding.toUint8Array(encoder));
+		});
+		for (let i = 0; i < 50; i++) source.getMap('m').set(`k${i}`, i);
+		expect(await closed).toBe(CLOSE.tooManyUpdates);
+	});
+
+	it('leaves no rooms, timers or listeners behind after 100 connect/disconnect cycles', async () => {
+		const { room, participant } = newRoom();
+		const key = participant().key;
+		const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+		const warm = client(room.id, 'board', key);
+		await synced(warm);
+		clients.splice(0).forEach((c) => c.destroy());
+		await until(() => server.app.sync.stats().connections === 0);
+		const timersBefore = timers();
+		const listenersBefore = server.http.listenerCount('upgrade');
+		globalThis.gc?.();
+		const heapBefore = process.memoryUsage().heapUsed;
+		for (let i = 0; i < 100; i++) {
+			const c = connect(server.url, room.id, i % 2 ? 'board' : 'control', key);
+			await synced(c);
+			if (i % 10 === 0) addNote(c.doc, note(`cycle${i}`, 'p'));
+			c.provider.awareness.setLocalStateField('role', 'participant');
+			c.destroy();
+		}
+		await until(
+			() => server.app.sync.stats().connections === 0 && server.app.sync.stats().documents === 0,
+			5000,
+			'unload'
+		);
+		await sleep(100);
+		globalThis.gc?.();
+		expect(server.app.sync.stats()).toEqual({ documents: 0, connections: 0 });
+		// Closing sockets hold a timer until the close handshake ends; leaked ones never go.
+		await until(
+			() => timers() <= timersBefore,
+			10_000,
+			`timers back to ${timersBefore}, now ${timers()}`
+		);
+		expect(server.http.listenerCount('upgrade')).toBe(listenersBefore);
+		expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(30 * 1024 * 1024);
+	});
+});
