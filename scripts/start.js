@@ -4,29 +4,11 @@
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ensureInstalled, root } from './ensure-installed.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'build', 'server.js');
-const SOURCES = [
-	'src',
-	'static',
-	'workshops',
-	'seeds',
-	'messages',
-	'project.inlang',
-	'package.json',
-	'package-lock.json',
-	'svelte.config.js',
-	'vite.config.ts',
-	'vite.server.config.ts'
-];
+const SOURCES = ['src', 'static', 'workshops', 'seeds', 'messages', 'project.inlang', 'package.json', 'package-lock.json', 'svelte.config.js', 'vite.config.ts', 'vite.server.config.ts'];
 const GENERATED = new Set(['paraglide']);
-
-function run(command) {
-	console.log(`> ${command}`);
-	execSync(command, { cwd: root, stdio: 'inherit' });
-}
 
 function newestChange(entry) {
 	const stat = fs.statSync(entry, { throwIfNoEntry: false });
@@ -39,16 +21,10 @@ function newestChange(entry) {
 	return newest;
 }
 
-function installed() {
-	const lock = path.join(root, 'node_modules', '.package-lock.json');
-	return (
-		fs.existsSync(lock) &&
-		fs.statSync(lock).mtimeMs >= newestChange(path.join(root, 'package-lock.json'))
-	);
-}
-
-if (!installed()) run('npm ci --no-audit --no-fund');
+ensureInstalled();
 const builtAt = newestChange(built);
-if (builtAt === 0 || SOURCES.some((entry) => newestChange(path.join(root, entry)) > builtAt))
-	run('npm run build');
+if (builtAt === 0 || SOURCES.some((entry) => newestChange(path.join(root, entry)) > builtAt)) {
+	console.log('> npm run build');
+	execSync('npm run build', { cwd: root, stdio: 'inherit' });
+}
 await import(built);
