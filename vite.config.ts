@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
-import { syncServerPlugin } from './src/lib/server/vite-plugin';
+import { syncServerPlugin } from './src/lib/server/vite-plugin.ts';
 
 export default defineConfig({
 	plugins: [
