@@ -1,9 +1,7 @@
-// Production entry: one HTTP server for SvelteKit's handler and the sync endpoint.
+// Production entry: SvelteKit's handler and the sync endpoint in one HTTP server.
 // Bundled to build/server.js by vite.server.config.ts; run with `npm start`.
-import http from 'node:http';
-import { getApp } from '../lib/server/app';
-
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
+import type { IncomingMessage } from 'node:http';
+import { serve, type RequestHandler } from '../lib/server/serve';
 
 // Without ORIGIN, SvelteKit's node adapter assumes https. Tell it what each request really
 // used; behind a TLS-terminating proxy, set ORIGIN (or PROTOCOL_HEADER) instead.
@@ -11,43 +9,13 @@ const OWN_PROTOCOL_HEADER = 'x-visiewerkplaats-protocol';
 const useOwnProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (useOwnProtocolHeader) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 
-const app = getApp();
-const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as {
-	handler: Handler;
-};
-
-const server = http.createServer((req, res) => {
-	if (useOwnProtocolHeader) {
-		req.headers[OWN_PROTOCOL_HEADER] =
-			'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
-	}
-	handler(req, res, () => {
-		res.statusCode = 404;
-		res.end('Not found');
-	});
-});
-server.on('upgrade', (request, socket, head) => {
-	if (!app.sync.handleUpgrade(request, socket, head)) socket.destroy();
-});
-
-server.listen(app.config.port, app.config.host, () => {
-	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : app.config.port;
-	app.log('info', 'server_started', {
-		url: `http://localhost:${port}`,
-		dataDir: app.config.dataDir
-	});
-});
-
-let stopping = false;
-async function stop(signal: string) {
-	if (stopping) return;
-	stopping = true;
-	app.log('info', 'server_stopping', { signal });
-	server.close();
-	await app.close();
-	server.closeAllConnections();
-	process.exit(0);
+function markProtocol(req: IncomingMessage): void {
+	if (!useOwnProtocolHeader) return;
+	req.headers[OWN_PROTOCOL_HEADER] =
+		'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 }
-process.on('SIGTERM', () => void stop('SIGTERM'));
-process.on('SIGINT', () => void stop('SIGINT'));
+
+const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as {
+	handler: RequestHandler;
+};
+serve(handler, markProtocol);
