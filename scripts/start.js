@@ -7,7 +7,19 @@ import path from 'node:path';
 import { ensureInstalled, root } from './ensure-installed.js';
 
 const built = path.join(root, 'build', 'server.js');
-const SOURCES = ['src', 'static', 'workshops', 'seeds', 'messages', 'project.inlang', 'package.json', 'package-lock.json', 'svelte.config.js', 'vite.config.ts', 'vite.server.config.ts'];
+const SOURCES = [
+	'src',
+	'static',
+	'workshops',
+	'seeds',
+	'messages',
+	'project.inlang',
+	'package.json',
+	'package-lock.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'vite.server.config.ts'
+];
 const GENERATED = new Set(['paraglide']);
 
 function newestChange(entry) {

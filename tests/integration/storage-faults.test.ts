@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { addNote, notesFromYdoc } from '../../src/lib/board';
-import { connect, sleep, startServer, synced, tempDataDir, until, type Client, type TestServer } from '../helpers/server';
+import {
+	connect,
+	sleep,
+	startServer,
+	synced,
+	tempDataDir,
+	until,
+	type Client,
+	type TestServer
+} from '../helpers/server';
 
 let dataDir: string;
 let server: TestServer;
@@ -14,7 +23,14 @@ function client(roomId: string, docName: string, key: string): Client {
 	return c;
 }
 
-const note = (id: string, text: string) => ({ id, text, step: 's', author: 'p', authorName: '', created: Date.now() });
+const note = (id: string, text: string) => ({
+	id,
+	text,
+	step: 's',
+	author: 'p',
+	authorName: '',
+	created: Date.now()
+});
 
 beforeEach(async () => {
 	dataDir = tempDataDir();
@@ -46,7 +62,11 @@ it('refuses a write the disk cannot take, broadcasts nothing, and stores it once
 	expect(notesFromYdoc(writer.doc)).toHaveLength(41);
 
 	db.pragma('max_page_count = 1073741823');
-	await until(() => notesFromYdoc(reader.doc).length === 41, 10_000, 'the change to arrive after the disk has room');
+	await until(
+		() => notesFromYdoc(reader.doc).length === 41,
+		10_000,
+		'the change to arrive after the disk has room'
+	);
 	for (const c of clients.splice(0)) c.destroy();
 	await server.stop();
 	server = await startServer(dataDir);
@@ -62,7 +82,11 @@ it('leaves none of an erased room’s text in the database files', async () => {
 	const writer = client(room.id, 'board', participant.key);
 	await synced(writer);
 	for (let i = 0; i < 20; i++) addNote(writer.doc, note(`n${i}`, `${marker} ${i}`));
-	await until(() => (server.app.db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n >= 20);
+	await until(
+		() =>
+			(server.app.db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n >=
+			20
+	);
 	for (const c of clients.splice(0)) c.destroy();
 	await until(() => server.app.sync.stats().documents === 0);
 
@@ -72,7 +96,10 @@ it('leaves none of an erased room’s text in the database files', async () => {
 	const files = fs.readdirSync(dataDir).map((name) => path.join(dataDir, name));
 	expect(files.length).toBeGreaterThan(0);
 	for (const file of files) {
-		expect(fs.readFileSync(file).includes(Buffer.from(marker)), `${path.basename(file)} holds the text`).toBe(false);
+		expect(
+			fs.readFileSync(file).includes(Buffer.from(marker)),
+			`${path.basename(file)} holds the text`
+		).toBe(false);
 	}
 	server = await startServer(dataDir);
 });

@@ -120,7 +120,6 @@ export function deleteRoom(app: App, roomId: string, key: string | null): void {
 	const { access } = requireAccess(app, roomId, key);
 	if (access.role !== 'facilitator')
 		throw new HttpError(403, 'only the facilitator key can erase a room');
-	app.sync.closeRoom(roomId);
-	app.rooms.delete(roomId);
+	app.eraseRoom(roomId);
 	app.log('info', 'room_deleted', { room: roomId });
 }

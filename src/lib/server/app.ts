@@ -14,8 +14,15 @@ export type App = {
 	sync: SyncServer;
 	failedJoins: FailureThrottle;
 	log: Logger;
+	/** Erases a room: closes its connections, then deletes every row of it. */
+	eraseRoom(roomId: string): void;
+	/** Erases the rooms past the retention period; returns how many. */
+	expireRooms(now?: number): number;
 	close(): Promise<void>;
 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const RETENTION_CHECK_MS = 60 * 60 * 1000;
 
 export function createApp(config: Config = loadConfig(), log: Logger = jsonLogger): App {
 	const db = openDatabase(config.databaseFile);
@@ -26,7 +33,7 @@ export function createApp(config: Config = loadConfig(), log: Logger = jsonLogge
 		config.limits.failedJoinsPerWindow,
 		config.limits.failedJoinWindowMs
 	);
-	return {
+	const app: App = {
 		config,
 		db,
 		rooms,
@@ -34,11 +41,29 @@ export function createApp(config: Config = loadConfig(), log: Logger = jsonLogge
 		sync,
 		failedJoins,
 		log,
+		eraseRoom(roomId) {
+			sync.closeRoom(roomId);
+			rooms.delete(roomId);
+		},
+		expireRooms(now = Date.now()) {
+			if (config.retentionDays <= 0) return 0;
+			const expired = rooms.inactiveSince(now - config.retentionDays * DAY_MS);
+			for (const roomId of expired) {
+				app.eraseRoom(roomId);
+				log('info', 'room_expired', { room: roomId });
+			}
+			return expired.length;
+		},
 		async close() {
+			clearInterval(retention);
 			await sync.close();
 			db.close();
 		}
 	};
+	app.expireRooms();
+	const retention = setInterval(() => app.expireRooms(), RETENTION_CHECK_MS);
+	retention.unref();
+	return app;
 }
 
 // One app per process. In `vite dev` the sync server (loaded with the Vite config) and the

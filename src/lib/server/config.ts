@@ -21,6 +21,8 @@ export type Config = {
 	host: string;
 	dataDir: string;
 	databaseFile: string;
+	/** Rooms without activity for this many days are erased; 0 keeps them for ever. */
+	retentionDays: number;
 	limits: Limits;
 };
 
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		host: env.HOST || '0.0.0.0',
 		dataDir,
 		databaseFile: path.join(dataDir, 'visiewerkplaats.sqlite'),
+		retentionDays: intFromEnv(env, 'RETENTION_DAYS', 180),
 		limits: {
 			maxFrameBytes: intFromEnv(env, 'MAX_FRAME_BYTES', 1024 * 1024),
 			updatesPerSecond: intFromEnv(env, 'UPDATES_PER_SECOND', 40),

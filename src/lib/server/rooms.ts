@@ -147,6 +147,14 @@ export class RoomRepository {
 		this.db.prepare('UPDATE rooms SET last_active_at = ? WHERE id = ?').run(this.now(), roomId);
 	}
 
+	/** Ids of rooms whose last activity is older than `cutoff` (ms since the epoch). */
+	inactiveSince(cutoff: number): string[] {
+		const rows = this.db.prepare('SELECT id FROM rooms WHERE last_active_at < ?').all(cutoff) as {
+			id: string;
+		}[];
+		return rows.map((row) => row.id);
+	}
+
 	/** Erases the room and, through the foreign keys, its participants and documents. */
 	delete(roomId: string): boolean {
 		const result = this.db.prepare('DELETE FROM rooms WHERE id = ?').run(roomId);

@@ -23,7 +23,11 @@ export type RoomDocOptions = {
 	compactAfterUpdates: number;
 	/** Called when an update could not be stored: the room must be dropped from memory. */
 	onStorageFailure: (error: unknown) => void;
+	/** Called after stored changes, at most once a minute: keeps the room from expiring. */
+	onActivity: () => void;
 };
+
+const ACTIVITY_INTERVAL_MS = 60_000;
 
 /**
  * A room document in memory: loaded from SQLite before anyone syncs, every change appended to
@@ -37,6 +41,7 @@ export class RoomDoc {
 	private updatesSinceSnapshot = 0;
 	private storedBytes = 0;
 	private failed = false;
+	private lastActivity = 0;
 	private pendingAwareness = new Set<number>();
 	private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -76,6 +81,7 @@ export class RoomDoc {
 		}
 		this.storedBytes += update.length;
 		this.updatesSinceSnapshot += 1;
+		this.reportActivity();
 		const message = updateMessage(update);
 		for (const peer of this.peers) if (peer !== origin) peer.send(message);
 		if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact();
@@ -103,6 +109,13 @@ export class RoomDoc {
 		const message = awarenessMessage(this.awareness, ids);
 		for (const peer of this.peers) peer.send(message);
 	};
+
+	private reportActivity(): void {
+		const now = Date.now();
+		if (now - this.lastActivity < ACTIVITY_INTERVAL_MS) return;
+		this.lastActivity = now;
+		this.options.onActivity();
+	}
 
 	/** Replaces the update log by one snapshot of the whole document. */
 	compact(): void {

@@ -98,6 +98,7 @@ export class SyncServer {
 		ws.on('pong', () => (connection.alive = true));
 		ws.on('error', () => ws.terminate());
 		ws.on('close', (code) => this.release(connection, code));
+		this.options.rooms.touch(info.roomId);
 		this.options.log('info', 'sync_connected', {
 			room: info.roomId,
 			doc: info.docName,
@@ -116,7 +117,8 @@ export class SyncServer {
 				store: this.options.store,
 				log: this.options.log,
 				compactAfterUpdates: this.options.limits.compactAfterUpdates,
-				onStorageFailure: () => this.dropRoomDoc(id, CLOSE.storageFailed, 'could not save')
+				onStorageFailure: () => this.dropRoomDoc(id, CLOSE.storageFailed, 'could not save'),
+				onActivity: () => this.options.rooms.touch(roomId)
 			});
 			this.docs.set(id, room);
 		}
