@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
 	addNote,
+	addTimerTime,
+	agendaOf,
+	beginSession,
+	isStepLocked,
+	setPaused,
+	setStepLocked,
 	controlFromYdoc,
 	deleteNote,
 	editNote,
@@ -33,11 +39,63 @@ const note = (id: string, created = 1, text = `tekst ${id}`) => ({
 });
 
 describe('control document', () => {
-	it('starts at step 0 with an idle timer', () => {
+	it('starts at step 0 with an idle timer, nothing locked, not paused', () => {
 		expect(controlFromYdoc(new Y.Doc())).toEqual({
 			stepIndex: 0,
-			timer: { status: 'idle', durationMs: 0 }
+			timer: { status: 'idle', durationMs: 0 },
+			paused: false,
+			lockedSteps: [],
+			startedAt: null,
+			enteredAt: null,
+			spentMs: {}
 		});
+	});
+
+	it('records the time spent per step and builds the agenda', () => {
+		const doc = new Y.Doc();
+		beginSession(doc, 1_000);
+		beginSession(doc, 5_000);
+		goToStep(doc, 1, 3, 61_000);
+		goToStep(doc, 2, 3, 181_000);
+		goToStep(doc, 1, 3, 241_000);
+		const control = controlFromYdoc(doc);
+		expect(control.startedAt).toBe(1_000);
+		expect(control.spentMs).toEqual({ 0: 60_000, 1: 120_000, 2: 60_000 });
+		const agenda = agendaOf([1, 2, 5], control, 271_000);
+		expect(agenda.rows.map((r) => [r.state, r.actualMs, r.plannedMs])).toEqual([
+			['done', 60_000, 60_000],
+			['current', 150_000, 120_000],
+			['upcoming', 60_000, 300_000]
+		]);
+		expect(agenda.plannedTotalMs).toBe(480_000);
+		expect(agenda.elapsedMs).toBe(270_000);
+		expect(agenda.plannedUntilNowMs).toBe(180_000);
+	});
+
+	it('locks steps and pauses the session', () => {
+		const doc = new Y.Doc();
+		setStepLocked(doc, 'b', true);
+		setStepLocked(doc, 'a', true);
+		setStepLocked(doc, 'b', false);
+		setPaused(doc, true);
+		const control = controlFromYdoc(doc);
+		expect(control.lockedSteps).toEqual(['a']);
+		expect(isStepLocked(control, 'a')).toBe(true);
+		expect(isStepLocked(control, 'b')).toBe(false);
+		expect(control.paused).toBe(true);
+	});
+
+	it('adds time to a running, paused or idle timer', () => {
+		const doc = new Y.Doc();
+		addTimerTime(doc, 120_000, 0);
+		expect(controlFromYdoc(doc).timer).toEqual({ status: 'idle', durationMs: 120_000 });
+		startTimer(doc, 60_000, 0);
+		addTimerTime(doc, 60_000, 10_000);
+		expect(timerRemainingMs(controlFromYdoc(doc).timer, 10_000)).toBe(110_000);
+		pauseTimer(doc, 10_000);
+		addTimerTime(doc, -200_000, 10_000);
+		expect(timerRemainingMs(controlFromYdoc(doc).timer, 10_000)).toBe(0);
+		expect(() => addTimerTime(doc, Number.NaN, 0)).toThrow(RangeError);
 	});
 
 	it('moves next and previous within the workshop', () => {

@@ -1,122 +1,124 @@
 import type * as Y from 'yjs';
-import { controlRoot, timerRoot } from './roots';
 import { USER_ORIGIN, type Origin } from './origins';
-
-export type TimerState =
-	| { status: 'idle'; durationMs: number }
-	| { status: 'running'; durationMs: number; endsAt: number }
-	| { status: 'paused'; durationMs: number; remainingMs: number };
+import { controlRoot, lockedStepsRoot, stepTimesRoot } from './roots';
+import { readTimer, writeTimer, type TimerState } from './timer';
 
 export type ControlSnapshot = {
 	stepIndex: number;
 	timer: TimerState;
+	/** The pause screen is up on every view. */
+	paused: boolean;
+	/** Step ids whose input the facilitator has locked. */
+	lockedSteps: string[];
+	/** When the session began (first opened by the facilitator), or null. */
+	startedAt: number | null;
+	/** When the current step was entered, or null before the session began. */
+	enteredAt: number | null;
+	/** Milliseconds spent in each step index before the current visit. */
+	spentMs: Record<number, number>;
 };
-
-const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
 
 function numberOr(value: unknown, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
+function numberOrNull(value: unknown): number | null {
+	return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
 export function controlFromYdoc(doc: Y.Doc): ControlSnapshot {
+	const control = controlRoot(doc);
+	const lockedSteps: string[] = [];
+	lockedStepsRoot(doc).forEach((locked, stepId) => {
+		if (locked === true) lockedSteps.push(stepId);
+	});
+	const spentMs: Record<number, number> = {};
+	stepTimesRoot(doc).forEach((value, index) => {
+		if (/^\d+$/.test(index)) spentMs[Number(index)] = Math.max(0, numberOr(value, 0));
+	});
 	return {
-		stepIndex: Math.max(0, Math.trunc(numberOr(controlRoot(doc).get('stepIndex'), 0))),
-		timer: readTimer(doc)
+		stepIndex: Math.max(0, Math.trunc(numberOr(control.get('stepIndex'), 0))),
+		timer: readTimer(doc),
+		paused: control.get('paused') === true,
+		lockedSteps: lockedSteps.sort(),
+		startedAt: numberOrNull(control.get('startedAt')),
+		enteredAt: numberOrNull(control.get('enteredAt')),
+		spentMs
 	};
 }
 
-function readTimer(doc: Y.Doc): TimerState {
-	const timer = timerRoot(doc);
-	const durationMs = numberOr(timer.get('durationMs'), 0);
-	const status = timer.get('status');
-	if (status === 'running') return { status, durationMs, endsAt: numberOr(timer.get('endsAt'), 0) };
-	if (status === 'paused') {
-		return { status, durationMs, remainingMs: numberOr(timer.get('remainingMs'), durationMs) };
-	}
-	return { status: 'idle', durationMs };
+/** Marks the start of the session; later calls change nothing. */
+export function beginSession(doc: Y.Doc, now: number, origin: Origin = USER_ORIGIN): void {
+	if (controlRoot(doc).has('startedAt')) return;
+	doc.transact(() => {
+		controlRoot(doc).set('startedAt', now);
+		controlRoot(doc).set('enteredAt', now);
+	}, origin);
 }
 
-/** Moves to a step; the index is clamped to the workshop's steps. Leaving a step resets its timer. */
+/**
+ * Moves to a step; the index is clamped to the workshop's steps. The time spent in the step
+ * being left is recorded, and its timer is reset.
+ */
 export function goToStep(
 	doc: Y.Doc,
 	index: number,
 	stepCount: number,
+	now: number = Date.now(),
 	origin: Origin = USER_ORIGIN
 ): void {
 	if (stepCount < 1) throw new RangeError('a workshop has at least one step');
 	const target = Math.min(Math.max(0, Math.trunc(index)), stepCount - 1);
+	const current = controlFromYdoc(doc);
+	if (target === current.stepIndex) return;
 	doc.transact(() => {
-		if (target === controlFromYdoc(doc).stepIndex) return;
-		controlRoot(doc).set('stepIndex', target);
+		if (current.enteredAt !== null) {
+			const spent =
+				(current.spentMs[current.stepIndex] ?? 0) + Math.max(0, now - current.enteredAt);
+			stepTimesRoot(doc).set(String(current.stepIndex), spent);
+		}
+		const control = controlRoot(doc);
+		control.set('stepIndex', target);
+		control.set('enteredAt', now);
+		if (!control.has('startedAt')) control.set('startedAt', now);
 		writeTimer(doc, { status: 'idle', durationMs: 0 });
 	}, origin);
 }
 
-export function nextStep(doc: Y.Doc, stepCount: number, origin: Origin = USER_ORIGIN): void {
-	goToStep(doc, controlFromYdoc(doc).stepIndex + 1, stepCount, origin);
-}
-
-export function previousStep(doc: Y.Doc, stepCount: number, origin: Origin = USER_ORIGIN): void {
-	goToStep(doc, controlFromYdoc(doc).stepIndex - 1, stepCount, origin);
-}
-
-function writeTimer(doc: Y.Doc, state: TimerState): void {
-	const timer = timerRoot(doc);
-	for (const key of timer.keys()) timer.delete(key);
-	for (const [key, value] of Object.entries(state)) timer.set(key, value);
-}
-
-function validDuration(durationMs: number): number {
-	if (!Number.isFinite(durationMs) || durationMs <= 0 || durationMs > MAX_TIMER_MS) {
-		throw new RangeError(`timer duration must be between 1 ms and 24 hours, got ${durationMs}`);
-	}
-	return Math.round(durationMs);
-}
-
-export function startTimer(
+export function nextStep(
 	doc: Y.Doc,
-	durationMs: number,
-	now: number,
+	stepCount: number,
+	now: number = Date.now(),
 	origin: Origin = USER_ORIGIN
 ): void {
-	const duration = validDuration(durationMs);
-	doc.transact(
-		() => writeTimer(doc, { status: 'running', durationMs: duration, endsAt: now + duration }),
-		origin
-	);
+	goToStep(doc, controlFromYdoc(doc).stepIndex + 1, stepCount, now, origin);
 }
 
-export function pauseTimer(doc: Y.Doc, now: number, origin: Origin = USER_ORIGIN): void {
-	const timer = readTimer(doc);
-	if (timer.status !== 'running') return;
-	const remainingMs = Math.max(0, timer.endsAt - now);
-	doc.transact(
-		() => writeTimer(doc, { status: 'paused', durationMs: timer.durationMs, remainingMs }),
-		origin
-	);
+export function previousStep(
+	doc: Y.Doc,
+	stepCount: number,
+	now: number = Date.now(),
+	origin: Origin = USER_ORIGIN
+): void {
+	goToStep(doc, controlFromYdoc(doc).stepIndex - 1, stepCount, now, origin);
 }
 
-export function resumeTimer(doc: Y.Doc, now: number, origin: Origin = USER_ORIGIN): void {
-	const timer = readTimer(doc);
-	if (timer.status !== 'paused') return;
-	doc.transact(
-		() =>
-			writeTimer(doc, {
-				status: 'running',
-				durationMs: timer.durationMs,
-				endsAt: now + timer.remainingMs
-			}),
-		origin
-	);
+export function setPaused(doc: Y.Doc, paused: boolean, origin: Origin = USER_ORIGIN): void {
+	doc.transact(() => controlRoot(doc).set('paused', paused), origin);
 }
 
-export function resetTimer(doc: Y.Doc, origin: Origin = USER_ORIGIN): void {
-	doc.transact(() => writeTimer(doc, { status: 'idle', durationMs: 0 }), origin);
+export function setStepLocked(
+	doc: Y.Doc,
+	stepId: string,
+	locked: boolean,
+	origin: Origin = USER_ORIGIN
+): void {
+	doc.transact(() => {
+		if (locked) lockedStepsRoot(doc).set(stepId, true);
+		else lockedStepsRoot(doc).delete(stepId);
+	}, origin);
 }
 
-/** Milliseconds left on the timer at `now`; negative once a running timer has run out. */
-export function timerRemainingMs(timer: TimerState, now: number): number {
-	if (timer.status === 'running') return timer.endsAt - now;
-	if (timer.status === 'paused') return timer.remainingMs;
-	return timer.durationMs;
+export function isStepLocked(control: ControlSnapshot, stepId: string): boolean {
+	return control.lockedSteps.includes(stepId);
 }

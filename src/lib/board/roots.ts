@@ -11,5 +11,7 @@ export function isDocName(value: string): value is DocName {
 
 export const controlRoot = (doc: Y.Doc) => doc.getMap<unknown>('control');
 export const timerRoot = (doc: Y.Doc) => doc.getMap<unknown>('timer');
+export const lockedStepsRoot = (doc: Y.Doc) => doc.getMap<unknown>('lockedSteps');
+export const stepTimesRoot = (doc: Y.Doc) => doc.getMap<unknown>('stepTimes');
 export const notesRoot = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('notes');
 export const metaRoot = (doc: Y.Doc) => doc.getMap<unknown>('meta');
