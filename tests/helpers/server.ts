@@ -4,9 +4,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { NewNote } from '../../src/lib/board';
 import { createApp, type App } from '../../src/lib/server/app';
 import { loadConfig, type Limits } from '../../src/lib/server/config';
 import { silentLogger, type Logger } from '../../src/lib/server/log';
@@ -36,12 +38,15 @@ export async function startServer(
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const port = (server.address() as AddressInfo).port;
+	let stopped = false;
 	return {
 		app,
 		http: server,
 		port,
 		url: `ws://127.0.0.1:${port}/sync`,
 		async stop() {
+			if (stopped) return;
+			stopped = true;
 			await app.close();
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -102,4 +107,58 @@ export function rawConnect(url: string): Promise<{ status: number; socket: WebSo
 		);
 		socket.on('error', (error) => reject(error));
 	});
+}
+
+/** A note for tests; any field can be overridden. */
+export function testNote(id: string, fields: Partial<NewNote> = {}): NewNote {
+	return {
+		id,
+		text: `notitie ${id}`,
+		step: 's',
+		author: 'p',
+		authorName: '',
+		created: Date.now(),
+		...fields
+	};
+}
+
+export type ServerFixture = {
+	dataDir: string;
+	server: TestServer;
+	/** Connects a client that is destroyed after the test. */
+	client(roomId: string, docName: string, key: string): Client;
+	/** Destroys the clients, stops the server and starts a new one on the same data. */
+	restart(limits?: Partial<Limits>): Promise<void>;
+	destroyClients(): void;
+};
+
+/** A fresh server (and data folder) for each test, and every client cleaned up after it. */
+export function useTestServer(limits: Partial<Limits> = {}): ServerFixture {
+	const clients: Client[] = [];
+	const fixture: ServerFixture = {
+		dataDir: '',
+		server: undefined as unknown as TestServer,
+		client(roomId, docName, key) {
+			const c = connect(fixture.server.url, roomId, docName, key);
+			clients.push(c);
+			return c;
+		},
+		destroyClients() {
+			for (const c of clients.splice(0)) c.destroy();
+		},
+		async restart(newLimits = limits) {
+			fixture.destroyClients();
+			await fixture.server.stop();
+			fixture.server = await startServer(fixture.dataDir, newLimits);
+		}
+	};
+	beforeEach(async () => {
+		fixture.dataDir = tempDataDir();
+		fixture.server = await startServer(fixture.dataDir, limits);
+	});
+	afterEach(async () => {
+		fixture.destroyClients();
+		await fixture.server.stop();
+	});
+	return fixture;
 }

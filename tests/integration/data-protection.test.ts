@@ -1,64 +1,44 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addNote } from '../../src/lib/board';
-import {
-	connect,
-	startServer,
-	synced,
-	tempDataDir,
-	until,
-	type TestServer
-} from '../helpers/server';
+import { connect, synced, testNote, until, useTestServer } from '../helpers/server';
 
-let dataDir: string;
-let server: TestServer;
-beforeEach(async () => {
-	dataDir = tempDataDir();
-	server = await startServer(dataDir);
-});
-afterEach(() => server.stop());
+const t = useTestServer();
 
 const DAY = 24 * 60 * 60 * 1000;
 
 it('erases rooms without activity past the retention period, and keeps the others', () => {
-	const old = server.app.rooms.create({ title: 'Oud', workshop: 'w' });
-	const recent = server.app.rooms.create({ title: 'Recent', workshop: 'w' });
-	server.app.db
+	const old = t.server.app.rooms.create({ title: 'Oud', workshop: 'w' });
+	const recent = t.server.app.rooms.create({ title: 'Recent', workshop: 'w' });
+	t.server.app.db
 		.prepare('UPDATE rooms SET last_active_at = ? WHERE id = ?')
 		.run(Date.now() - 181 * DAY, old.id);
-	expect(server.app.expireRooms()).toBe(1);
-	expect(server.app.rooms.get(old.id)).toBeNull();
-	expect(server.app.rooms.get(recent.id)).not.toBeNull();
+	expect(t.server.app.expireRooms()).toBe(1);
+	expect(t.server.app.rooms.get(old.id)).toBeNull();
+	expect(t.server.app.rooms.get(recent.id)).not.toBeNull();
 });
 
 it('counts writes as activity', async () => {
-	const room = server.app.rooms.create({ title: 'Actief', workshop: 'w' });
-	server.app.db.prepare('UPDATE rooms SET last_active_at = 0 WHERE id = ?').run(room.id);
-	const client = connect(server.url, room.id, 'board', room.facilitatorKey);
+	const room = t.server.app.rooms.create({ title: 'Actief', workshop: 'w' });
+	t.server.app.db.prepare('UPDATE rooms SET last_active_at = 0 WHERE id = ?').run(room.id);
+	const client = connect(t.server.url, room.id, 'board', room.facilitatorKey);
 	await synced(client);
-	addNote(client.doc, { id: 'a', text: 'a', step: 's', author: 'f', authorName: '', created: 1 });
-	await until(() => (server.app.rooms.get(room.id)?.lastActiveAt ?? 0) > Date.now() - DAY);
-	expect(server.app.expireRooms()).toBe(0);
+	addNote(client.doc, testNote('a'));
+	await until(() => (t.server.app.rooms.get(room.id)?.lastActiveAt ?? 0) > Date.now() - DAY);
+	expect(t.server.app.expireRooms()).toBe(0);
 	client.destroy();
 });
 
 it('takes a consistent backup while the server runs', async () => {
-	const room = server.app.rooms.create({ title: 'Bewaard', workshop: 'w' });
-	const client = connect(server.url, room.id, 'board', room.facilitatorKey);
+	const room = t.server.app.rooms.create({ title: 'Bewaard', workshop: 'w' });
+	const client = connect(t.server.url, room.id, 'board', room.facilitatorKey);
 	await synced(client);
-	addNote(client.doc, {
-		id: 'a',
-		text: 'bewaard',
-		step: 's',
-		author: 'f',
-		authorName: '',
-		created: 1
-	});
-	const target = path.join(dataDir, 'copy.sqlite');
+	addNote(client.doc, testNote('a', { text: 'bewaard' }));
+	const target = path.join(t.dataDir, 'copy.sqlite');
 	const output = execFileSync(process.execPath, ['scripts/backup.js', target], {
-		env: { ...process.env, DATA_DIR: dataDir }
+		env: { ...process.env, DATA_DIR: t.dataDir }
 	}).toString();
 	expect(output).toMatch(/integrity ok/);
 	const copy = new Database(target, { readonly: true });

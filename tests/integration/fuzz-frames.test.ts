@@ -12,6 +12,7 @@ import {
 	startServer,
 	synced,
 	tempDataDir,
+	testNote,
 	until,
 	type TestServer
 } from '../helpers/server';
@@ -79,14 +80,7 @@ it('survives random and half-valid frames without touching other rooms', async (
 	const bystander = server.app.rooms.create({ title: 'Omstaander', workshop: 'w' });
 	const keeper = connect(server.url, bystander.id, 'board', bystander.facilitatorKey);
 	await synced(keeper);
-	addNote(keeper.doc, {
-		id: 'veilig',
-		text: 'veilig',
-		step: 's',
-		author: 'f',
-		authorName: '',
-		created: 1
-	});
+	addNote(keeper.doc, testNote('veilig'));
 	const key = server.app.rooms.addParticipant(target.id, '', 10).key;
 	const url = `${server.url}/${target.id}/board?key=${key}`;
 	let frames = 0;
@@ -108,14 +102,7 @@ it('survives random and half-valid frames without touching other rooms', async (
 	const a = connect(server.url, target.id, 'board', target.facilitatorKey);
 	const b = connect(server.url, target.id, 'board', target.viewerKey);
 	await Promise.all([synced(a), synced(b)]);
-	addNote(a.doc, {
-		id: 'daarna',
-		text: 'werkt nog',
-		step: 's',
-		author: 'f',
-		authorName: '',
-		created: 2
-	});
+	addNote(a.doc, testNote('daarna'));
 	await until(() => notesFromYdoc(b.doc).some((n) => n.id === 'daarna'));
 	for (const c of [keeper, check, a, b]) c.destroy();
 	expect(process.memoryUsage().rss).toBeLessThan(1024 * 1024 * 1024);

@@ -1,57 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addNote, notesFromYdoc } from '../../src/lib/board';
-import {
-	connect,
-	sleep,
-	startServer,
-	synced,
-	tempDataDir,
-	until,
-	type Client,
-	type TestServer
-} from '../helpers/server';
+import { sleep, synced, testNote, until, useTestServer } from '../helpers/server';
 
-let dataDir: string;
-let server: TestServer;
-const clients: Client[] = [];
-
-function client(roomId: string, docName: string, key: string): Client {
-	const c = connect(server.url, roomId, docName, key);
-	clients.push(c);
-	return c;
-}
-
-const note = (id: string, text: string) => ({
-	id,
-	text,
-	step: 's',
-	author: 'p',
-	authorName: '',
-	created: Date.now()
-});
-
-beforeEach(async () => {
-	dataDir = tempDataDir();
-	server = await startServer(dataDir);
-});
-
-afterEach(async () => {
-	for (const c of clients.splice(0)) c.destroy();
-	await server.stop();
-});
+const t = useTestServer();
+const client = (roomId: string, docName: string, key: string) => t.client(roomId, docName, key);
+const note = (id: string, text: string) => testNote(id, { text });
 
 it('refuses a write the disk cannot take, broadcasts nothing, and stores it once the disk has room', async () => {
-	const room = server.app.rooms.create({ title: 'Vol', workshop: 'w' });
-	const participant = server.app.rooms.addParticipant(room.id, '', 10);
+	const room = t.server.app.rooms.create({ title: 'Vol', workshop: 'w' });
+	const participant = t.server.app.rooms.addParticipant(room.id, '', 10);
 	const writer = client(room.id, 'board', participant.key);
 	const reader = client(room.id, 'board', room.facilitatorKey);
 	await Promise.all([synced(writer), synced(reader)]);
 	const closes: number[] = [];
 	writer.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
 
-	const db = server.app.db;
+	const db = t.server.app.db;
 	const pages = db.pragma('page_count', { simple: true }) as number;
 	db.pragma(`max_page_count = ${pages}`);
 	addNote(writer.doc, note('big', 'x'.repeat(400)));
@@ -67,9 +33,7 @@ it('refuses a write the disk cannot take, broadcasts nothing, and stores it once
 		10_000,
 		'the change to arrive after the disk has room'
 	);
-	for (const c of clients.splice(0)) c.destroy();
-	await server.stop();
-	server = await startServer(dataDir);
+	await t.restart();
 	const fresh = client(room.id, 'board', room.viewerKey);
 	await synced(fresh);
 	expect(notesFromYdoc(fresh.doc)).toHaveLength(41);
@@ -77,23 +41,23 @@ it('refuses a write the disk cannot take, broadcasts nothing, and stores it once
 
 it('leaves none of an erased room’s text in the database files', async () => {
 	const marker = 'Geheime-buurtnotitie-7f3a';
-	const room = server.app.rooms.create({ title: `Titel ${marker}`, workshop: 'w' });
-	const participant = server.app.rooms.addParticipant(room.id, `Naam ${marker}`, 10);
+	const room = t.server.app.rooms.create({ title: `Titel ${marker}`, workshop: 'w' });
+	const participant = t.server.app.rooms.addParticipant(room.id, `Naam ${marker}`, 10);
 	const writer = client(room.id, 'board', participant.key);
 	await synced(writer);
 	for (let i = 0; i < 20; i++) addNote(writer.doc, note(`n${i}`, `${marker} ${i}`));
 	await until(
 		() =>
-			(server.app.db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n >=
+			(t.server.app.db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n >=
 			20
 	);
-	for (const c of clients.splice(0)) c.destroy();
-	await until(() => server.app.sync.stats().documents === 0);
+	t.destroyClients();
+	await until(() => t.server.app.sync.stats().documents === 0);
 
-	server.app.sync.closeRoom(room.id);
-	server.app.rooms.delete(room.id);
-	await server.stop();
-	const files = fs.readdirSync(dataDir).map((name) => path.join(dataDir, name));
+	t.server.app.sync.closeRoom(room.id);
+	t.server.app.rooms.delete(room.id);
+	await t.server.stop();
+	const files = fs.readdirSync(t.dataDir).map((name) => path.join(t.dataDir, name));
 	expect(files.length).toBeGreaterThan(0);
 	for (const file of files) {
 		expect(
@@ -101,5 +65,4 @@ it('leaves none of an erased room’s text in the database files', async () => {
 			`${path.basename(file)} holds the text`
 		).toBe(false);
 	}
-	server = await startServer(dataDir);
 });

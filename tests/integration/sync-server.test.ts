@@ -1,5 +1,5 @@
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addNote, controlFromYdoc, goToStep, notesFromYdoc } from '../../src/lib/board';
@@ -8,53 +8,31 @@ import {
 	connect,
 	rawConnect,
 	sleep,
-	startServer,
 	synced,
-	tempDataDir,
+	testNote,
 	until,
-	type Client,
-	type TestServer
+	useTestServer
 } from '../helpers/server';
 
-let dataDir: string;
-let server: TestServer;
-const clients: Client[] = [];
-
-function client(roomId: string, docName: string, key: string): Client {
-	const c = connect(server.url, roomId, docName, key);
-	clients.push(c);
-	return c;
-}
-
-function note(id: string, author: string, text = `note ${id}`) {
-	return { id, text, step: 'kennismaking', author, authorName: '', created: Date.now() };
-}
+const t = useTestServer();
+const client = (roomId: string, docName: string, key: string) => t.client(roomId, docName, key);
+const note = (id: string, author: string) => testNote(id, { author, step: 'kennismaking' });
 
 function newRoom() {
-	const room = server.app.rooms.create({
+	const room = t.server.app.rooms.create({
 		title: 'Test',
 		workshop: 'visievorming-zorgzame-buurten'
 	});
-	const participant = (name = '') => server.app.rooms.addParticipant(room.id, name, 500);
+	const participant = (name = '') => t.server.app.rooms.addParticipant(room.id, name, 500);
 	return { room, participant };
 }
 
 function storedUpdates(roomId: string, docName: string): number {
-	const row = server.app.db
+	const row = t.server.app.db
 		.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE room_id = ? AND doc = ?')
 		.get(roomId, docName) as { n: number };
 	return row.n;
 }
-
-beforeEach(async () => {
-	dataDir = tempDataDir();
-	server = await startServer(dataDir);
-});
-
-afterEach(async () => {
-	for (const c of clients.splice(0)) c.destroy();
-	await server.stop();
-});
 
 describe('sync server', () => {
 	it('makes three clients converge', async () => {
@@ -100,10 +78,7 @@ describe('sync server', () => {
 		await until(
 			() => storedUpdates(room.id, 'board') >= 5 && storedUpdates(room.id, 'control') >= 1
 		);
-		for (const c of clients.splice(0)) c.destroy();
-		await server.stop();
-
-		server = await startServer(dataDir);
+		await t.restart();
 		const reader = client(room.id, 'board', room.viewerKey);
 		const control = client(room.id, 'control', room.viewerKey);
 		await Promise.all([synced(reader), synced(control)]);
@@ -152,15 +127,15 @@ describe('sync server', () => {
 	it('refuses bad, missing and foreign keys at the upgrade', async () => {
 		const { room } = newRoom();
 		const other = newRoom().room;
-		const base = `${server.url}/${room.id}/board`;
+		const base = `${t.server.url}/${room.id}/board`;
 		expect((await rawConnect(base)).status).toBe(401);
 		expect((await rawConnect(`${base}?key=nonsense`)).status).toBe(401);
 		expect((await rawConnect(`${base}?key=${other.facilitatorKey}`)).status).toBe(401);
 		expect(
-			(await rawConnect(`${server.url}/unknownroom/board?key=${room.facilitatorKey}`)).status
+			(await rawConnect(`${t.server.url}/unknownroom/board?key=${room.facilitatorKey}`)).status
 		).toBe(401);
 		expect(
-			(await rawConnect(`${server.url}/${room.id}/secrets?key=${room.facilitatorKey}`)).status
+			(await rawConnect(`${t.server.url}/${room.id}/secrets?key=${room.facilitatorKey}`)).status
 		).toBe(404);
 		const ok = await rawConnect(`${base}?key=${room.facilitatorKey}`);
 		expect(ok.status).toBe(101);
@@ -168,13 +143,14 @@ describe('sync server', () => {
 	});
 
 	it('closes only the connection that sends an oversized frame', async () => {
-		await server.stop();
-		server = await startServer(dataDir, { maxFrameBytes: 64 * 1024 });
+		await t.restart({ maxFrameBytes: 64 * 1024 });
 		const { room, participant } = newRoom();
 		const good = client(room.id, 'board', participant().key);
 		const other = client(room.id, 'board', participant().key);
 		await Promise.all([synced(good), synced(other)]);
-		const { socket } = await rawConnect(`${server.url}/${room.id}/board?key=${participant().key}`);
+		const { socket } = await rawConnect(
+			`${t.server.url}/${room.id}/board?key=${participant().key}`
+		);
 		const closed = new Promise<number>((resolve) => socket!.on('close', (code) => resolve(code)));
 		socket!.send(new Uint8Array(128 * 1024));
 		expect(await closed).toBe(CLOSE.frameTooLarge);
@@ -200,7 +176,7 @@ describe('sync server', () => {
 			frames.push(Uint8Array.from({ length: 1 + (i % 40) }, (_, j) => (i * 31 + j * 17) % 256));
 		for (const frame of frames) {
 			const { socket } = await rawConnect(
-				`${server.url}/${target.room.id}/board?key=${target.participant().key}`
+				`${t.server.url}/${target.room.id}/board?key=${target.participant().key}`
 			);
 			await new Promise<void>((resolve) => {
 				socket!.on('close', () => resolve());
@@ -217,10 +193,11 @@ describe('sync server', () => {
 	});
 
 	it('closes a connection that floods updates', async () => {
-		await server.stop();
-		server = await startServer(dataDir, { updatesPerSecond: 5 });
+		await t.restart({ updatesPerSecond: 5 });
 		const { room, participant } = newRoom();
-		const { socket } = await rawConnect(`${server.url}/${room.id}/board?key=${participant().key}`);
+		const { socket } = await rawConnect(
+			`${t.server.url}/${room.id}/board?key=${participant().key}`
+		);
 		const closed = new Promise<number>((resolve) => socket!.on('close', (code) => resolve(code)));
 		const source = new Y.Doc();
 		source.on('update', (update: Uint8Array) => {
@@ -240,34 +217,35 @@ describe('sync server', () => {
 		const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 		const warm = client(room.id, 'board', key);
 		await synced(warm);
-		clients.splice(0).forEach((c) => c.destroy());
-		await until(() => server.app.sync.stats().connections === 0);
+		t.destroyClients();
+		await until(() => t.server.app.sync.stats().connections === 0);
 		const timersBefore = timers();
-		const listenersBefore = server.http.listenerCount('upgrade');
+		const listenersBefore = t.server.http.listenerCount('upgrade');
 		globalThis.gc?.();
 		const heapBefore = process.memoryUsage().heapUsed;
 		for (let i = 0; i < 100; i++) {
-			const c = connect(server.url, room.id, i % 2 ? 'board' : 'control', key);
+			const c = connect(t.server.url, room.id, i % 2 ? 'board' : 'control', key);
 			await synced(c);
 			if (i % 10 === 0) addNote(c.doc, note(`cycle${i}`, 'p'));
 			c.provider.awareness.setLocalStateField('role', 'participant');
 			c.destroy();
 		}
 		await until(
-			() => server.app.sync.stats().connections === 0 && server.app.sync.stats().documents === 0,
+			() =>
+				t.server.app.sync.stats().connections === 0 && t.server.app.sync.stats().documents === 0,
 			5000,
 			'unload'
 		);
 		await sleep(100);
 		globalThis.gc?.();
-		expect(server.app.sync.stats()).toEqual({ documents: 0, connections: 0 });
+		expect(t.server.app.sync.stats()).toEqual({ documents: 0, connections: 0 });
 		// Closing sockets hold a timer until the close handshake ends; leaked ones never go.
 		await until(
 			() => timers() <= timersBefore,
 			10_000,
 			`timers back to ${timersBefore}, now ${timers()}`
 		);
-		expect(server.http.listenerCount('upgrade')).toBe(listenersBefore);
+		expect(t.server.http.listenerCount('upgrade')).toBe(listenersBefore);
 		expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(30 * 1024 * 1024);
 	});
 });
