@@ -47,7 +47,9 @@ describe('control document', () => {
 			lockedSteps: [],
 			startedAt: null,
 			enteredAt: null,
-			spentMs: {}
+			spentMs: {},
+			revealedSteps: [],
+			votingSteps: []
 		});
 	});
 

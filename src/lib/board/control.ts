@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { USER_ORIGIN, type Origin } from './origins';
-import { controlRoot, lockedStepsRoot, stepTimesRoot } from './roots';
+import { controlRoot, lockedStepsRoot, revealedRoot, stepTimesRoot, votingRoot } from './roots';
 import { readTimer, writeTimer, type TimerState } from './timer';
 
 export type ControlSnapshot = {
@@ -16,7 +16,24 @@ export type ControlSnapshot = {
 	enteredAt: number | null;
 	/** Milliseconds spent in each step index before the current visit. */
 	spentMs: Record<number, number>;
+	/** Step ids whose hidden results (votes, ratings, silent notes) are shown to everyone. */
+	revealedSteps: string[];
+	/** Step ids where voting is open. */
+	votingSteps: string[];
 };
+
+function flaggedKeys(map: Y.Map<unknown>): string[] {
+	const keys: string[] = [];
+	map.forEach((value, key) => {
+		if (value === true) keys.push(key);
+	});
+	return keys.sort();
+}
+
+function setFlag(map: Y.Map<unknown>, key: string, on: boolean): void {
+	if (on) map.set(key, true);
+	else map.delete(key);
+}
 
 function numberOr(value: unknown, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
@@ -28,10 +45,6 @@ function numberOrNull(value: unknown): number | null {
 
 export function controlFromYdoc(doc: Y.Doc): ControlSnapshot {
 	const control = controlRoot(doc);
-	const lockedSteps: string[] = [];
-	lockedStepsRoot(doc).forEach((locked, stepId) => {
-		if (locked === true) lockedSteps.push(stepId);
-	});
 	const spentMs: Record<number, number> = {};
 	stepTimesRoot(doc).forEach((value, index) => {
 		if (/^\d+$/.test(index)) spentMs[Number(index)] = Math.max(0, numberOr(value, 0));
@@ -40,10 +53,12 @@ export function controlFromYdoc(doc: Y.Doc): ControlSnapshot {
 		stepIndex: Math.max(0, Math.trunc(numberOr(control.get('stepIndex'), 0))),
 		timer: readTimer(doc),
 		paused: control.get('paused') === true,
-		lockedSteps: lockedSteps.sort(),
+		lockedSteps: flaggedKeys(lockedStepsRoot(doc)),
 		startedAt: numberOrNull(control.get('startedAt')),
 		enteredAt: numberOrNull(control.get('enteredAt')),
-		spentMs
+		spentMs,
+		revealedSteps: flaggedKeys(revealedRoot(doc)),
+		votingSteps: flaggedKeys(votingRoot(doc))
 	};
 }
 
@@ -113,10 +128,26 @@ export function setStepLocked(
 	locked: boolean,
 	origin: Origin = USER_ORIGIN
 ): void {
-	doc.transact(() => {
-		if (locked) lockedStepsRoot(doc).set(stepId, true);
-		else lockedStepsRoot(doc).delete(stepId);
-	}, origin);
+	doc.transact(() => setFlag(lockedStepsRoot(doc), stepId, locked), origin);
+}
+
+/** Shows (or hides again) a step's results to participants and the projector. */
+export function setRevealed(
+	doc: Y.Doc,
+	stepId: string,
+	revealed: boolean,
+	origin: Origin = USER_ORIGIN
+): void {
+	doc.transact(() => setFlag(revealedRoot(doc), stepId, revealed), origin);
+}
+
+export function setVotingOpen(
+	doc: Y.Doc,
+	stepId: string,
+	open: boolean,
+	origin: Origin = USER_ORIGIN
+): void {
+	doc.transact(() => setFlag(votingRoot(doc), stepId, open), origin);
 }
 
 export function isStepLocked(control: ControlSnapshot, stepId: string): boolean {

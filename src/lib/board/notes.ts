@@ -9,13 +9,21 @@ export type Note = {
 	id: string;
 	text: string;
 	step: string;
+	/** The prompt column of the step ('' for a step with one column). */
+	column: string;
 	author: string;
 	authorName: string;
 	created: number;
 	hidden: boolean;
+	/** The cluster the facilitator put the note in, or ''. */
+	cluster: string;
+	/** The note this one was merged into as a duplicate, or ''. */
+	mergedInto: string;
 };
 
-export type NewNote = Omit<Note, 'hidden'>;
+export type NewNote = Omit<Note, 'hidden' | 'cluster' | 'mergedInto' | 'column'> & {
+	column?: string;
+};
 
 export class NoteError extends Error {}
 
@@ -37,6 +45,7 @@ export function addNote(doc: Y.Doc, note: NewNote, origin: Origin = USER_ORIGIN)
 		const entry = new Y.Map<unknown>();
 		entry.set('text', text);
 		entry.set('step', note.step);
+		entry.set('column', note.column ?? '');
 		entry.set('author', note.author);
 		entry.set('authorName', note.authorName.trim().slice(0, MAX_NAME_LENGTH));
 		entry.set('created', note.created);
@@ -45,7 +54,7 @@ export function addNote(doc: Y.Doc, note: NewNote, origin: Origin = USER_ORIGIN)
 	}, origin);
 }
 
-function entryOf(doc: Y.Doc, id: string): Y.Map<unknown> {
+export function noteEntry(doc: Y.Doc, id: string): Y.Map<unknown> {
 	const entry = notesRoot(doc).get(id);
 	if (!(entry instanceof Y.Map)) throw new NoteError(`no note ${id}`);
 	return entry;
@@ -53,12 +62,12 @@ function entryOf(doc: Y.Doc, id: string): Y.Map<unknown> {
 
 export function editNote(doc: Y.Doc, id: string, text: string, origin: Origin = USER_ORIGIN): void {
 	const clean = cleanText(text);
-	doc.transact(() => entryOf(doc, id).set('text', clean), origin);
+	doc.transact(() => noteEntry(doc, id).set('text', clean), origin);
 }
 
 export function deleteNote(doc: Y.Doc, id: string, origin: Origin = USER_ORIGIN): void {
 	doc.transact(() => {
-		entryOf(doc, id);
+		noteEntry(doc, id);
 		notesRoot(doc).delete(id);
 	}, origin);
 }
@@ -70,7 +79,7 @@ export function setNoteHidden(
 	hidden: boolean,
 	origin: Origin = USER_ORIGIN
 ): void {
-	doc.transact(() => entryOf(doc, id).set('hidden', hidden), origin);
+	doc.transact(() => noteEntry(doc, id).set('hidden', hidden), origin);
 }
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -86,7 +95,10 @@ function readNote(id: string, entry: Y.Map<unknown>): Note | null {
 		author: str(entry.get('author')),
 		authorName: str(entry.get('authorName')),
 		created,
-		hidden: entry.get('hidden') === true
+		hidden: entry.get('hidden') === true,
+		column: str(entry.get('column')),
+		cluster: str(entry.get('cluster')),
+		mergedInto: str(entry.get('mergedInto'))
 	};
 }
 

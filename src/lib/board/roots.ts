@@ -1,5 +1,7 @@
 // The one place that names the roots of the room's Y.Docs. Everything else goes through
 // the typed operations in this folder.
+//
+// Keys that combine ids use "|" as separator; ids never contain it (see keyOf).
 import type * as Y from 'yjs';
 
 export const DOC_NAMES = ['control', 'board'] as const;
@@ -14,4 +16,30 @@ export const timerRoot = (doc: Y.Doc) => doc.getMap<unknown>('timer');
 export const lockedStepsRoot = (doc: Y.Doc) => doc.getMap<unknown>('lockedSteps');
 export const stepTimesRoot = (doc: Y.Doc) => doc.getMap<unknown>('stepTimes');
 export const notesRoot = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('notes');
+export const clustersRoot = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('clusters');
+export const actionsRoot = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('actions');
+/** `${step}|${participant}|${target}` → number of dots. */
+export const dotsRoot = (doc: Y.Doc) => doc.getMap<unknown>('dots');
+/** `${step}|${participant}|${block}` → rating. */
+export const ratingsRoot = (doc: Y.Doc) => doc.getMap<unknown>('ratings');
+/** `${step}|${item}` → { answer, note }. */
+export const checklistRoot = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('checklist');
+/** `${step}|${participant}|${statement}` → choice. */
+export const ballotsRoot = (doc: Y.Doc) => doc.getMap<unknown>('ballots');
+/** Control document: step id → true once its results are shown to everyone. */
+export const revealedRoot = (doc: Y.Doc) => doc.getMap<unknown>('revealed');
+/** Control document: step id → true while dot voting or statement voting is open. */
+export const votingRoot = (doc: Y.Doc) => doc.getMap<unknown>('voting');
 export const metaRoot = (doc: Y.Doc) => doc.getMap<unknown>('meta');
+
+/** Joins ids into one map key; refuses ids that would make the key ambiguous. */
+export function keyOf(...parts: string[]): string {
+	for (const part of parts) {
+		if (!part || part.includes('|')) throw new RangeError(`invalid id "${part}"`);
+	}
+	return parts.join('|');
+}
+
+export function partsOf(key: string): string[] {
+	return key.split('|');
+}

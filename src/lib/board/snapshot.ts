@@ -1,11 +1,33 @@
 import type * as Y from 'yjs';
+import { actionsFromYdoc, type Action } from './actions';
+import { ratingsFromYdoc, type BlockRating } from './assessment';
+import { ballotsFromYdoc, type Ballot } from './ballots';
+import { checklistFromYdoc, type ChecklistAnswer } from './checklist';
+import { clustersFromYdoc, type Cluster } from './clusters';
 import { controlFromYdoc, type ControlSnapshot } from './control';
+import { dotsFromYdoc, type Dot } from './dots';
 import { notesFromYdoc, type Note } from './notes';
 
-export type BoardSnapshot = { notes: Note[] };
+export type BoardSnapshot = {
+	notes: Note[];
+	clusters: Cluster[];
+	dots: Dot[];
+	ratings: BlockRating[];
+	checklist: ChecklistAnswer[];
+	ballots: Ballot[];
+	actions: Action[];
+};
 
 export function boardFromYdoc(doc: Y.Doc): BoardSnapshot {
-	return { notes: notesFromYdoc(doc) };
+	return {
+		notes: notesFromYdoc(doc),
+		clusters: clustersFromYdoc(doc),
+		dots: dotsFromYdoc(doc),
+		ratings: ratingsFromYdoc(doc),
+		checklist: checklistFromYdoc(doc),
+		ballots: ballotsFromYdoc(doc),
+		actions: actionsFromYdoc(doc)
+	};
 }
 
 export type RoomSnapshot = { control: ControlSnapshot; board: BoardSnapshot };
@@ -15,7 +37,18 @@ export function fromYdoc(control: Y.Doc, board: Y.Doc): RoomSnapshot {
 	return { control: controlFromYdoc(control), board: boardFromYdoc(board) };
 }
 
-/** What a participant or the projector may see: hidden notes never leave the facilitator. */
+/**
+ * What a participant or the projector may see: hidden notes never leave the facilitator, and
+ * merged duplicates stand behind the note they were merged into.
+ */
 export function visibleNotes(notes: readonly Note[], step?: string): Note[] {
-	return notes.filter((note) => !note.hidden && (step === undefined || note.step === step));
+	return notes.filter(
+		(note) => !note.hidden && !note.mergedInto && (step === undefined || note.step === step)
+	);
+}
+
+/** The note that a dot on `target` counts for: a merged duplicate counts for its original. */
+export function mergeRedirect(notes: readonly Note[]): (target: string) => string {
+	const merged = new Map(notes.filter((n) => n.mergedInto).map((n) => [n.id, n.mergedInto]));
+	return (target) => merged.get(target) ?? target;
 }

@@ -1,0 +1,135 @@
+import * as Y from 'yjs';
+import { NoteError } from './notes';
+import { USER_ORIGIN, type Origin } from './origins';
+import { actionsRoot } from './roots';
+
+export const ACTION_STATUSES = ['proposed', 'confirmed', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** The fields of an action plan row that people type. */
+export const ACTION_FIELDS = ['title', 'block', 'lead', 'partners', 'when', 'firstStep'] as const;
+export type ActionField = (typeof ACTION_FIELDS)[number];
+export const MAX_ACTION_FIELD = 300;
+
+export type Action = Record<ActionField, string> & {
+	id: string;
+	step: string;
+	status: ActionStatus;
+	author: string;
+	created: number;
+	hidden: boolean;
+};
+
+export type NewAction = Partial<Record<ActionField, string>> &
+	Pick<Action, 'id' | 'step' | 'author' | 'created'>;
+
+function cleanFields(
+	fields: Partial<Record<ActionField, string>>
+): Partial<Record<ActionField, string>> {
+	const clean: Partial<Record<ActionField, string>> = {};
+	for (const field of ACTION_FIELDS) {
+		const value = fields[field];
+		if (value === undefined) continue;
+		const trimmed = value.trim();
+		if (trimmed.length > MAX_ACTION_FIELD)
+			throw new NoteError(`${field} holds at most ${MAX_ACTION_FIELD} characters`);
+		clean[field] = trimmed;
+	}
+	return clean;
+}
+
+/** A participant proposes an action; the facilitator edits and confirms it. */
+export function proposeAction(doc: Y.Doc, action: NewAction, origin: Origin = USER_ORIGIN): void {
+	const fields = cleanFields(action);
+	if (!fields.title) throw new NoteError('an action needs a title');
+	doc.transact(() => {
+		if (actionsRoot(doc).has(action.id)) throw new NoteError(`action ${action.id} exists already`);
+		const entry = new Y.Map<unknown>();
+		for (const field of ACTION_FIELDS) entry.set(field, fields[field] ?? '');
+		entry.set('step', action.step);
+		entry.set('author', action.author);
+		entry.set('created', action.created);
+		entry.set('status', 'proposed');
+		entry.set('hidden', false);
+		actionsRoot(doc).set(action.id, entry);
+	}, origin);
+}
+
+function actionEntry(doc: Y.Doc, id: string): Y.Map<unknown> {
+	const entry = actionsRoot(doc).get(id);
+	if (!(entry instanceof Y.Map)) throw new NoteError(`no action ${id}`);
+	return entry;
+}
+
+/** Changes only the given fields, so two people editing different fields both keep theirs. */
+export function updateAction(
+	doc: Y.Doc,
+	id: string,
+	fields: Partial<Record<ActionField, string>>,
+	origin: Origin = USER_ORIGIN
+): void {
+	const clean = cleanFields(fields);
+	if (clean.title === '') throw new NoteError('an action needs a title');
+	doc.transact(() => {
+		const entry = actionEntry(doc, id);
+		for (const [field, value] of Object.entries(clean)) entry.set(field, value);
+	}, origin);
+}
+
+export function setActionStatus(
+	doc: Y.Doc,
+	id: string,
+	status: ActionStatus,
+	origin: Origin = USER_ORIGIN
+): void {
+	if (!ACTION_STATUSES.includes(status)) throw new RangeError(`unknown status "${status}"`);
+	doc.transact(() => actionEntry(doc, id).set('status', status), origin);
+}
+
+export function setActionHidden(
+	doc: Y.Doc,
+	id: string,
+	hidden: boolean,
+	origin: Origin = USER_ORIGIN
+): void {
+	doc.transact(() => actionEntry(doc, id).set('hidden', hidden), origin);
+}
+
+export function deleteAction(doc: Y.Doc, id: string, origin: Origin = USER_ORIGIN): void {
+	doc.transact(() => {
+		actionEntry(doc, id);
+		actionsRoot(doc).delete(id);
+	}, origin);
+}
+
+export function actionsFromYdoc(doc: Y.Doc): Action[] {
+	const actions: Action[] = [];
+	actionsRoot(doc).forEach((entry, id) => {
+		if (!(entry instanceof Y.Map)) return;
+		const status = entry.get('status');
+		const created = entry.get('created');
+		const action = {
+			id,
+			step: String(entry.get('step') ?? ''),
+			status: ACTION_STATUSES.includes(status as ActionStatus)
+				? (status as ActionStatus)
+				: 'proposed',
+			author: String(entry.get('author') ?? ''),
+			created: typeof created === 'number' ? created : 0,
+			hidden: entry.get('hidden') === true
+		} as Action;
+		for (const field of ACTION_FIELDS) action[field] = String(entry.get(field) ?? '');
+		if (action.title) actions.push(action);
+	});
+	return actions.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));
+}
+
+/** The plan as the projector shows it: most dots first, then oldest first. */
+export function actionsByPriority(
+	actions: readonly Action[],
+	dots: ReadonlyMap<string, number>
+): Action[] {
+	return [...actions].sort(
+		(a, b) => (dots.get(b.id) ?? 0) - (dots.get(a.id) ?? 0) || a.created - b.created
+	);
+}

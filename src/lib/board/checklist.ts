@@ -1,0 +1,52 @@
+import * as Y from 'yjs';
+import { USER_ORIGIN, type Origin } from './origins';
+import { checklistRoot, keyOf, partsOf } from './roots';
+
+export const CHECK_ANSWERS = ['yes', 'partly', 'no'] as const;
+export type CheckAnswer = (typeof CHECK_ANSWERS)[number] | '';
+export type ChecklistAnswer = { step: string; item: string; answer: CheckAnswer; note: string };
+
+export const MAX_CHECK_NOTE = 500;
+
+/** The group's answer to one checklist item; the last writer wins per field. */
+export function answerCheckItem(
+	doc: Y.Doc,
+	answer: ChecklistAnswer,
+	origin: Origin = USER_ORIGIN
+): void {
+	if (answer.answer !== '' && !(CHECK_ANSWERS as readonly string[]).includes(answer.answer)) {
+		throw new RangeError(`unknown answer "${answer.answer}"`);
+	}
+	const note = answer.note.trim();
+	if (note.length > MAX_CHECK_NOTE)
+		throw new RangeError(`a note holds at most ${MAX_CHECK_NOTE} characters`);
+	const key = keyOf(answer.step, answer.item);
+	doc.transact(() => {
+		let entry = checklistRoot(doc).get(key);
+		if (!(entry instanceof Y.Map)) {
+			entry = new Y.Map<unknown>();
+			checklistRoot(doc).set(key, entry);
+		}
+		entry.set('answer', answer.answer);
+		entry.set('note', note);
+	}, origin);
+}
+
+export function checklistFromYdoc(doc: Y.Doc): ChecklistAnswer[] {
+	const answers: ChecklistAnswer[] = [];
+	checklistRoot(doc).forEach((entry, key) => {
+		const [step, item] = partsOf(key);
+		if (!step || !item || !(entry instanceof Y.Map)) return;
+		const answer = entry.get('answer');
+		const valid =
+			typeof answer === 'string' &&
+			(answer === '' || (CHECK_ANSWERS as readonly string[]).includes(answer));
+		answers.push({
+			step,
+			item,
+			answer: valid ? (answer as CheckAnswer) : '',
+			note: String(entry.get('note') ?? '')
+		});
+	});
+	return answers.sort((a, b) => a.step.localeCompare(b.step) || a.item.localeCompare(b.item));
+}
