@@ -49,7 +49,8 @@ describe('control document', () => {
 			enteredAt: null,
 			spentMs: {},
 			revealedSteps: [],
-			votingSteps: []
+			votingSteps: [],
+			waiting: {}
 		});
 	});
 

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { USER_ORIGIN, type Origin } from './origins';
 import { controlRoot, lockedStepsRoot, revealedRoot, stepTimesRoot, votingRoot } from './roots';
+import { waitingFromYdoc } from './drafts';
 import { readTimer, writeTimer, type TimerState } from './timer';
 
 export type ControlSnapshot = {
@@ -20,6 +21,8 @@ export type ControlSnapshot = {
 	revealedSteps: string[];
 	/** Step ids where voting is open. */
 	votingSteps: string[];
+	/** Notes waiting in participants' private drafts, per step id (silent mode). */
+	waiting: Record<string, number>;
 };
 
 function flaggedKeys(map: Y.Map<unknown>): string[] {
@@ -58,7 +61,8 @@ export function controlFromYdoc(doc: Y.Doc): ControlSnapshot {
 		enteredAt: numberOrNull(control.get('enteredAt')),
 		spentMs,
 		revealedSteps: flaggedKeys(revealedRoot(doc)),
-		votingSteps: flaggedKeys(votingRoot(doc))
+		votingSteps: flaggedKeys(votingRoot(doc)),
+		waiting: waitingFromYdoc(doc)
 	};
 }
 

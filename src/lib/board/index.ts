@@ -12,3 +12,4 @@ export * from './assessment';
 export * from './checklist';
 export * from './ballots';
 export * from './actions';
+export * from './drafts';

@@ -4,7 +4,8 @@
 // Keys that combine ids use "|" as separator; ids never contain it (see keyOf).
 import type * as Y from 'yjs';
 
-export const DOC_NAMES = ['control', 'board'] as const;
+/** The documents a client can open; `draft` is the participant's own private draft. */
+export const DOC_NAMES = ['control', 'board', 'draft'] as const;
 export type DocName = (typeof DOC_NAMES)[number];
 
 export function isDocName(value: string): value is DocName {
@@ -30,6 +31,8 @@ export const ballotsRoot = (doc: Y.Doc) => doc.getMap<unknown>('ballots');
 export const revealedRoot = (doc: Y.Doc) => doc.getMap<unknown>('revealed');
 /** Control document: step id → true while dot voting or statement voting is open. */
 export const votingRoot = (doc: Y.Doc) => doc.getMap<unknown>('voting');
+/** Control document: `${step}|${participant}` → notes waiting in that participant's draft. */
+export const waitingRoot = (doc: Y.Doc) => doc.getMap<unknown>('waiting');
 export const metaRoot = (doc: Y.Doc) => doc.getMap<unknown>('meta');
 
 /** Joins ids into one map key; refuses ids that would make the key ambiguous. */

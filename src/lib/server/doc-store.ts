@@ -32,6 +32,17 @@ export class DocStore {
 			.run(roomId, doc, seq, Buffer.from(update));
 	}
 
+	/** Names of the room's stored documents that start with `prefix`. */
+	docNames(roomId: string, prefix: string): string[] {
+		const rows = this.db
+			.prepare(
+				`SELECT doc FROM doc_updates WHERE room_id = ? AND substr(doc, 1, ?) = ?
+				 UNION SELECT doc FROM doc_snapshots WHERE room_id = ? AND substr(doc, 1, ?) = ?`
+			)
+			.all(roomId, prefix.length, prefix, roomId, prefix.length, prefix) as { doc: string }[];
+		return rows.map((row) => row.doc).sort();
+	}
+
 	/** Replaces the log up to `uptoSeq` with one snapshot of the whole document. */
 	compact(roomId: string, doc: string, uptoSeq: number, snapshot: Uint8Array): void {
 		this.db.transaction(() => {

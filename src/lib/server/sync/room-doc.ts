@@ -25,6 +25,8 @@ export type RoomDocOptions = {
 	onStorageFailure: (error: unknown) => void;
 	/** Called after stored changes, at most once a minute: keeps the room from expiring. */
 	onActivity: () => void;
+	/** Called (after the current event) for every stored change, with its origin. */
+	onChange?: (origin: unknown) => void;
 };
 
 const ACTIVITY_INTERVAL_MS = 60_000;
@@ -85,6 +87,8 @@ export class RoomDoc {
 		const message = updateMessage(update);
 		for (const peer of this.peers) if (peer !== origin) peer.send(message);
 		if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact();
+		const onChange = this.options.onChange;
+		if (onChange) queueMicrotask(() => onChange(origin));
 	};
 
 	private onAwareness = (

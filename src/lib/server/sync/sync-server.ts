@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { isDocName } from '../../board/roots';
+import type * as Y from 'yjs';
+import { isDocName, type DocName } from '../../board/roots';
+import { DraftCoordinator, draftDocName, participantOfDraft } from './drafts';
 import type { Limits } from '../config';
 import type { DocStore } from '../doc-store';
 import type { Logger } from '../log';
@@ -23,8 +25,19 @@ export type SyncServerOptions = {
 
 function isReadOnly(access: Access, docName: string): boolean {
 	if (access.role === 'facilitator') return false;
-	if (access.role === 'participant') return docName !== 'board';
+	if (access.role === 'participant') return docName === 'control';
 	return true;
+}
+
+/**
+ * The stored document a request opens: `draft` is always the caller's own private draft,
+ * so no URL can name another participant's. Null when the role has no such document.
+ */
+function storedDocName(access: Access, docName: DocName): string | null {
+	if (docName !== 'draft') return docName;
+	return access.role === 'participant' && access.participantId
+		? draftDocName(access.participantId)
+		: null;
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -43,8 +56,10 @@ export class SyncServer {
 	private readonly connections = new Set<Connection>();
 	private readonly pingTimer: ReturnType<typeof setInterval>;
 	private closing = false;
+	private readonly drafts: DraftCoordinator;
 
 	constructor(private readonly options: SyncServerOptions) {
+		this.drafts = new DraftCoordinator(this.withDocs, options.store);
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrameBytes });
 		this.pingTimer = setInterval(() => this.ping(), PING_INTERVAL_MS);
 		this.pingTimer.unref();
@@ -63,14 +78,22 @@ export class SyncServer {
 		if (this.closing) return refusal(503, 'Service Unavailable', 'shutting down');
 		const match = SYNC_URL.exec(url.pathname);
 		if (!match || !isDocName(match[2]!)) return refusal(404, 'Not Found', 'unknown sync path');
-		const [, roomId, docName] = match as unknown as [string, string, string];
+		const [, roomId, requested] = match as unknown as [string, string, string];
 		const access = this.options.rooms.authorize(roomId, url.searchParams.get('key') ?? '');
 		if (!access) return refusal(401, 'Unauthorized', 'bad key');
+		const storedName = storedDocName(access, requested as DocName);
+		if (!storedName) return refusal(403, 'Forbidden', 'no draft for this role');
 		if (this.connectionsInRoom(roomId) >= this.options.limits.connectionsPerRoom) {
 			return refusal(503, 'Service Unavailable', 'room full');
 		}
 		this.wss.handleUpgrade(request, socket, head, (ws) => {
-			this.accept(ws, { roomId, docName, access, readOnly: isReadOnly(access, docName), address });
+			this.accept(ws, {
+				roomId,
+				docName: storedName,
+				access,
+				readOnly: isReadOnly(access, storedName),
+				address
+			});
 		});
 		return true;
 	};
@@ -118,12 +141,41 @@ export class SyncServer {
 				log: this.options.log,
 				compactAfterUpdates: this.options.limits.compactAfterUpdates,
 				onStorageFailure: () => this.dropRoomDoc(id, CLOSE.storageFailed, 'could not save'),
-				onActivity: () => this.options.rooms.touch(roomId)
+				onActivity: () => this.options.rooms.touch(roomId),
+				onChange: (origin) => this.changed(roomId, docName, origin)
 			});
 			this.docs.set(id, room);
 		}
 		return room;
 	}
+
+	/** After a client's stored change: keep drafts and the board in step (see DraftCoordinator). */
+	private changed(roomId: string, docName: string, origin: unknown): void {
+		if (!(origin instanceof Connection)) return;
+		const participant = participantOfDraft(docName);
+		if (participant) this.drafts.draftChanged(roomId, participant);
+		else if (docName === 'control') {
+			const control = this.docs.get(`${roomId}/control`);
+			if (control) this.drafts.controlChanged(roomId, control.doc);
+		}
+	}
+
+	/** Runs a server-side change on documents, loading those that are not in memory. */
+	private withDocs = (roomId: string, names: string[], change: (docs: Y.Doc[]) => void): void => {
+		const loaded = names.map((name) => ({
+			id: `${roomId}/${name}`,
+			room: this.roomDoc(roomId, name)
+		}));
+		try {
+			change(loaded.map(({ room }) => room.doc));
+		} finally {
+			for (const { id, room } of loaded) {
+				if (room.peers.size > 0 || this.docs.get(id) !== room) continue;
+				this.docs.delete(id);
+				room.destroy({ save: true });
+			}
+		}
+	};
 
 	private release(connection: Connection, code: number): void {
 		if (!this.connections.delete(connection)) return;
@@ -152,6 +204,7 @@ export class SyncServer {
 
 	/** Closes every connection of a room (before it is erased) and unloads its documents unsaved. */
 	closeRoom(roomId: string): void {
+		this.drafts.forgetRoom(roomId);
 		for (const [id, room] of [...this.docs]) {
 			if (id.startsWith(`${roomId}/`)) this.evict(id, room, CLOSE.roomDeleted, 'room deleted');
 		}
