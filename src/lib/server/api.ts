@@ -48,7 +48,7 @@ export function createRoom(app: App, body: v.InferOutput<typeof CreateRoomBody>,
 		facilitatorKey: room.facilitatorKey,
 		viewerKey: room.viewerKey,
 		urls: {
-			facilitator: `${origin}/r/${room.id}/begeleider#key=${room.facilitatorKey}`,
+			facilitator: `${origin}/r/${room.id}/begeleider#key=${room.facilitatorKey}&viewer=${room.viewerKey}`,
 			projector: `${origin}/r/${room.id}/projector#key=${room.viewerKey}`,
 			join: `${origin}/join/${room.joinCode}`
 		}

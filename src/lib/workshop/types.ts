@@ -1,7 +1,8 @@
 export type Locale = 'nl' | 'en';
 export type Localized = Record<Locale, string>;
 
-export type StepType = 'round' | 'info' | 'brainstorm' | 'checklist' | 'assessment' | 'actions' | 'vote';
+export type StepType =
+	'round' | 'info' | 'brainstorm' | 'checklist' | 'assessment' | 'actions' | 'vote';
 
 export type WorkshopStep = {
 	id: string;

@@ -1,0 +1,14 @@
+import { createSubscriber } from 'svelte/reactivity';
+
+/** The current time, updated a few times a second while something reads it. */
+export class Clock {
+	#subscribe = createSubscriber((update) => {
+		const timer = setInterval(update, 250);
+		return () => clearInterval(timer);
+	});
+
+	get now(): number {
+		this.#subscribe();
+		return Date.now();
+	}
+}

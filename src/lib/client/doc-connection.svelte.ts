@@ -1,0 +1,79 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export type LinkStatus = 'connected' | 'connecting' | 'disconnected';
+
+function syncUrl(): string {
+	return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+/**
+ * One room document in the browser: a y-websocket provider to the server, an IndexedDB copy
+ * that survives reloads and lost connections, and whether local changes may not have reached
+ * the server yet.
+ */
+export class DocConnection {
+	readonly doc = new Y.Doc();
+	readonly provider: WebsocketProvider;
+	readonly offline: IndexeddbPersistence;
+	status = $state<LinkStatus>('connecting');
+	synced = $state(false);
+	unsent = $state(false);
+	#unsentKey: string;
+
+	constructor(roomId: string, docName: string, key: string) {
+		this.#unsentKey = `visiewerkplaats:${roomId}:${docName}:unsent`;
+		this.unsent = readFlag(this.#unsentKey);
+		this.offline = new IndexeddbPersistence(`visiewerkplaats:${roomId}:${docName}`, this.doc);
+		this.provider = new WebsocketProvider(syncUrl(), `${roomId}/${docName}`, this.doc, {
+			params: { key },
+			maxBackoffTime: 5000
+		});
+		this.provider.on('status', ({ status }) => {
+			this.status = status;
+			if (status !== 'connected') this.synced = false;
+		});
+		this.provider.on('sync', (isSynced: boolean) => {
+			this.synced = isSynced;
+			if (isSynced && this.status === 'connected') this.setUnsent(false);
+		});
+		this.doc.on('update', this.#onUpdate);
+	}
+
+	#onUpdate = (_update: Uint8Array, origin: unknown) => {
+		const local = origin !== this.provider && origin !== this.offline;
+		if (local && !(this.status === 'connected' && this.synced)) this.setUnsent(true);
+	};
+
+	private setUnsent(value: boolean): void {
+		if (this.unsent === value) return;
+		this.unsent = value;
+		writeFlag(this.#unsentKey, value);
+	}
+
+	destroy(): void {
+		this.doc.off('update', this.#onUpdate);
+		this.provider.awareness.destroy();
+		this.provider.destroy();
+		void this.offline.destroy();
+		this.doc.destroy();
+	}
+}
+
+function readFlag(name: string): boolean {
+	try {
+		return localStorage.getItem(name) === '1';
+	} catch {
+		return false;
+	}
+}
+
+function writeFlag(name: string, value: boolean): void {
+	try {
+		if (value) localStorage.setItem(name, '1');
+		else localStorage.removeItem(name);
+	} catch {
+		// No storage: the flag lives for this visit only.
+	}
+}
