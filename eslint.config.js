@@ -8,13 +8,30 @@ import svelteConfig from './svelte.config.js';
 // Layers are enforced here, not by memory (see ARCHITECTURE.md).
 const noYjsInComponents = {
 	patterns: [
-		{ group: ['yjs', 'y-websocket', 'y-indexeddb', 'y-protocols', 'y-protocols/*'], message: 'Components never touch Yjs: use the adapters in $lib/client and the operations in $lib/board.' }
+		{
+			group: ['yjs', 'y-websocket', 'y-indexeddb', 'y-protocols', 'y-protocols/*'],
+			message:
+				'Components never touch Yjs: use the adapters in $lib/client and the operations in $lib/board.'
+		}
 	]
 };
 const pureLayer = {
 	patterns: [
-		{ group: ['svelte', 'svelte/*', '$app/*', '@sveltejs/*'], message: 'workshop, board and report are pure TypeScript: no Svelte or SvelteKit.' },
-		{ group: ['$lib/server/*', '**/server/*', '$lib/client/*', '**/client/*', '$lib/components/*', '**/components/*'], message: 'A lower layer may not import a higher one or the server.' }
+		{
+			group: ['svelte', 'svelte/*', '$app/*', '@sveltejs/*'],
+			message: 'workshop, board and report are pure TypeScript: no Svelte or SvelteKit.'
+		},
+		{
+			group: [
+				'$lib/server/*',
+				'**/server/*',
+				'$lib/client/*',
+				'**/client/*',
+				'$lib/components/*',
+				'**/components/*'
+			],
+			message: 'A lower layer may not import a higher one or the server.'
+		}
 	]
 };
 
@@ -28,7 +45,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
 			// The app is served at the root (no `paths.base`), and links carry key fragments.
 			'svelte/no-navigation-without-resolve': 'off'
 		}
@@ -36,13 +56,31 @@ export default ts.config(
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
-			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
 		}
 	},
-	{ files: ['**/*.svelte', 'src/lib/components/**', 'src/routes/**'], rules: { 'no-restricted-imports': ['error', noYjsInComponents] } },
+	{
+		files: ['**/*.svelte', 'src/lib/components/**', 'src/routes/**'],
+		rules: { 'no-restricted-imports': ['error', noYjsInComponents] }
+	},
 	{
 		files: ['src/lib/workshop/**', 'src/lib/board/**', 'src/lib/report/**'],
 		rules: { 'no-restricted-imports': ['error', pureLayer] }
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'data/', 'test-results/', 'playwright-report/'] }
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'src/lib/paraglide/',
+			'data/',
+			'test-results/',
+			'playwright-report/'
+		]
+	}
 );

@@ -46,7 +46,7 @@ test.describe('HTTP API', () => {
 			expect((await response.json()).error).toMatch(message);
 		}
 		const notJson = await request.post('/api/rooms', {
-			data: '{oops',
+			data: Buffer.from('{oops'),
 			headers: { 'content-type': 'application/json' }
 		});
 		expect(notJson.status()).toBe(400);

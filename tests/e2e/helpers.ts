@@ -1,0 +1,48 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export const SIZES = {
+	projector: { width: 1920, height: 1080 },
+	laptop: { width: 1366, height: 768 },
+	phone: { width: 390, height: 844 }
+} as const;
+
+export type Size = keyof typeof SIZES;
+
+export async function newPage(
+	browser: Browser,
+	size: Size
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({
+		viewport: SIZES[size],
+		isMobile: size === 'phone',
+		hasTouch: size === 'phone',
+		deviceScaleFactor: 1
+	});
+	return { context, page: await context.newPage() };
+}
+
+/** Starts a workshop from the home page as a facilitator; returns the console page. */
+export async function startWorkshop(
+	page: Page,
+	title = 'Zorgzame buurt Kessel-Lo'
+): Promise<{ joinCode: string }> {
+	await page.goto('/');
+	await page.getByLabel('Titel van de sessie (optioneel)').fill(title);
+	await page.getByTestId('start-workshop').click();
+	await expect(page.getByTestId('console')).toBeVisible();
+	const joinCode = (await page.getByTestId('console-join-code').textContent())!.trim();
+	return { joinCode };
+}
+
+export async function joinWithLink(page: Page, url: string, name = ''): Promise<void> {
+	await page.goto(url);
+	if (name) await page.getByTestId('join-name').fill(name);
+	await page.getByTestId('join-submit').click();
+	await expect(page.getByTestId('step-title')).toBeVisible();
+}
+
+export async function addNote(page: Page, text: string): Promise<void> {
+	await page.getByTestId('note-input').fill(text);
+	await page.getByTestId('note-submit').click();
+	await expect(page.getByTestId('my-note').filter({ hasText: text })).toBeVisible();
+}
