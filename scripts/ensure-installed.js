@@ -14,8 +14,9 @@ function mtime(file) {
 export function ensureInstalled() {
 	const installedAt = mtime(path.join(root, 'node_modules', '.package-lock.json'));
 	if (installedAt > 0 && installedAt >= mtime(path.join(root, 'package-lock.json'))) return;
-	console.log('> npm ci');
-	execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+	// `npm install`, not `npm ci`: see .ci/run for why.
+	console.log('> npm install');
+	execSync('npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) ensureInstalled();
