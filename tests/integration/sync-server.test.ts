@@ -249,3 +249,31 @@ describe('sync server', () => {
 		expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(30 * 1024 * 1024);
 	});
 });
+
+describe('compaction', () => {
+	const small = useTestServer({ compactAfterUpdates: 10 });
+
+	it('folds the update log into a snapshot past the threshold and keeps every note', async () => {
+		const room = small.server.app.rooms.create({ title: 'Compact', workshop: 'w' });
+		const writer = small.client(room.id, 'board', room.facilitatorKey);
+		const witness = small.client(room.id, 'board', room.viewerKey);
+		await Promise.all([synced(writer), synced(witness)]);
+		for (let i = 0; i < 25; i++) addNote(writer.doc, testNote(`n${i}`));
+		await until(() => notesFromYdoc(witness.doc).length === 25, 5000, 'all notes at the server');
+		const count = (table: string) =>
+			(
+				small.server.app.db
+					.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE room_id = ? AND doc = 'board'`)
+					.get(room.id) as { n: number }
+			).n;
+		await until(
+			() => count('doc_snapshots') === 1 && count('doc_updates') < 10,
+			5000,
+			'compaction'
+		);
+		await small.restart();
+		const reader = small.client(room.id, 'board', room.viewerKey);
+		await synced(reader);
+		expect(notesFromYdoc(reader.doc)).toHaveLength(25);
+	});
+});
