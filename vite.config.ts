@@ -17,6 +17,9 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
+		// Integration tests start real servers and child processes: one file at a time keeps
+		// their timing honest on a 2-core machine.
+		fileParallelism: false,
 		testTimeout: 20_000,
 		hookTimeout: 20_000
 	}

@@ -93,7 +93,7 @@ export function until(
 	});
 }
 
-export const synced = (client: Client) => until(() => client.provider.synced, 5000, 'sync');
+export const synced = (client: Client) => until(() => client.provider.synced, 15_000, 'sync');
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

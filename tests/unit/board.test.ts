@@ -50,7 +50,8 @@ describe('control document', () => {
 			spentMs: {},
 			revealedSteps: [],
 			votingSteps: [],
-			waiting: {}
+			waiting: {},
+			synthesis: {}
 		});
 	});
 

@@ -57,3 +57,8 @@ export function outcomeOf(tally: Tally, rule: DecisionRule = 'majority'): Outcom
 	const approved = rule === 'two-thirds' ? tally.approve * 3 >= cast * 2 : tally.approve * 2 > cast;
 	return approved ? 'approved' : 'not-approved';
 }
+
+/** The ballots of one step from a board snapshot. */
+export function ballotsFromSnapshot(board: { ballots: readonly Ballot[] }, step: string): Ballot[] {
+	return board.ballots.filter((b) => b.step === step);
+}

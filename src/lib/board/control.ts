@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { USER_ORIGIN, type Origin } from './origins';
 import { controlRoot, lockedStepsRoot, revealedRoot, stepTimesRoot, votingRoot } from './roots';
 import { waitingFromYdoc } from './drafts';
+import { synthesisFromYdoc } from './synthesis';
 import { readTimer, writeTimer, type TimerState } from './timer';
 
 export type ControlSnapshot = {
@@ -23,6 +24,8 @@ export type ControlSnapshot = {
 	votingSteps: string[];
 	/** Notes waiting in participants' private drafts, per step id (silent mode). */
 	waiting: Record<string, number>;
+	/** The facilitator's texts for the report, per section id. */
+	synthesis: Record<string, string>;
 };
 
 function flaggedKeys(map: Y.Map<unknown>): string[] {
@@ -62,7 +65,8 @@ export function controlFromYdoc(doc: Y.Doc): ControlSnapshot {
 		spentMs,
 		revealedSteps: flaggedKeys(revealedRoot(doc)),
 		votingSteps: flaggedKeys(votingRoot(doc)),
-		waiting: waitingFromYdoc(doc)
+		waiting: waitingFromYdoc(doc),
+		synthesis: synthesisFromYdoc(doc)
 	};
 }
 

@@ -13,3 +13,4 @@ export * from './checklist';
 export * from './ballots';
 export * from './actions';
 export * from './drafts';
+export * from './synthesis';

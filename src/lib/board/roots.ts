@@ -33,6 +33,8 @@ export const revealedRoot = (doc: Y.Doc) => doc.getMap<unknown>('revealed');
 export const votingRoot = (doc: Y.Doc) => doc.getMap<unknown>('voting');
 /** Control document: `${step}|${participant}` → notes waiting in that participant's draft. */
 export const waitingRoot = (doc: Y.Doc) => doc.getMap<unknown>('waiting');
+/** Control document: report section id → the facilitator's synthesis text. */
+export const synthesisRoot = (doc: Y.Doc) => doc.getMap<Y.Text>('synthesis');
 export const metaRoot = (doc: Y.Doc) => doc.getMap<unknown>('meta');
 
 /** Joins ids into one map key; refuses ids that would make the key ambiguous. */

@@ -4,7 +4,7 @@ import { MAX_NAME_LENGTH } from '../board/notes';
 import { findWorkshop } from '../workshop/catalog';
 import type { App } from './app';
 import { HttpError } from './http';
-import { RoomFullError, type Access, type Room } from './rooms';
+import { RoomFullError, type Access, type CreatedRoom, type Room } from './rooms';
 
 export const CreateRoomBody = v.object({
 	workshop: v.pipe(
@@ -40,6 +40,11 @@ export function createRoom(app: App, body: v.InferOutput<typeof CreateRoomBody>,
 	if (!workshop) throw new HttpError(400, `workshop: unknown workshop "${body.workshop}"`);
 	const room = app.rooms.create({ title: body.title || workshop.title.nl, workshop: workshop.id });
 	app.log('info', 'room_created', { room: room.id, workshop: workshop.id });
+	return roomLinks(room, origin);
+}
+
+/** What creating (or importing) a room answers: its code, keys and links. */
+export function roomLinks(room: CreatedRoom, origin: string) {
 	return {
 		id: room.id,
 		joinCode: room.joinCode,
@@ -50,7 +55,8 @@ export function createRoom(app: App, body: v.InferOutput<typeof CreateRoomBody>,
 		urls: {
 			facilitator: `${origin}/r/${room.id}/begeleider#key=${room.facilitatorKey}&viewer=${room.viewerKey}`,
 			projector: `${origin}/r/${room.id}/projector#key=${room.viewerKey}`,
-			join: `${origin}/join/${room.joinCode}`
+			join: `${origin}/join/${room.joinCode}`,
+			report: `${origin}/api/rooms/${room.id}/report.html?key=${room.viewerKey}`
 		}
 	};
 }

@@ -86,7 +86,12 @@ export class Connection implements Peer {
 			} else if (type !== MESSAGE_AUTH) {
 				this.close(CLOSE.malformedMessage, 'unknown message type');
 			}
-		} catch {
+		} catch (error) {
+			this.log('warn', 'sync_malformed_message', {
+				room: this.info.roomId,
+				doc: this.info.docName,
+				message: error instanceof Error ? error.message.slice(0, 200) : String(error)
+			});
 			this.close(CLOSE.malformedMessage, 'malformed message');
 		}
 	}

@@ -1,0 +1,218 @@
+import {
+	actionsByPriority,
+	ballotsFromSnapshot,
+	heatMap,
+	leastFulfilled,
+	mergeRedirect,
+	outcomeOf,
+	tallyBallots,
+	tallyDots,
+	visibleNotes,
+	type Note,
+	type RoomSnapshot
+} from '../board';
+import { m } from '../paraglide/messages';
+import type { Locale, Workshop, WorkshopStep } from '../workshop/types';
+import {
+	REPORT_VERSION,
+	type Report,
+	type ReportBlock,
+	type ReportItem,
+	type ReportSection
+} from './model';
+
+export type ReportInput = {
+	title: string;
+	createdAt: number;
+	workshop: Workshop;
+	snapshot: RoomSnapshot;
+	participants: number;
+	locale: Locale;
+	/** Show the names participants typed; off keeps the report anonymous. */
+	names: boolean;
+	/** Labels for ids (building blocks, checklist items, statements, columns), if known. */
+	labels?: Record<string, string>;
+};
+
+/** Dots per step, with the workshop's vote limit (or a generous default). */
+const DOT_LIMIT = 1000;
+
+export function buildReport(input: ReportInput): Report {
+	const { snapshot, workshop, locale } = input;
+	const visible = visibleNotes(snapshot.board.notes);
+	const sections = workshop.steps
+		.filter((step) => step.type !== 'info')
+		.map((step) => stepSection(input, step));
+	const synthesis = (id: string, title: string): ReportSection => ({
+		id,
+		title,
+		synthesis: snapshot.control.synthesis[id] ?? '',
+		blocks: []
+	});
+	return {
+		version: REPORT_VERSION,
+		locale,
+		title: input.title,
+		workshopTitle: workshop.title[locale],
+		date: new Date(input.createdAt).toISOString().slice(0, 10),
+		participants: input.participants,
+		contributions: visible.length + snapshot.board.actions.filter((a) => !a.hidden).length,
+		sections: [
+			{
+				id: 'intro',
+				title: m.report_intro_title({}, { locale }),
+				synthesis: '',
+				blocks: [{ kind: 'text', text: workshop.description[locale] }]
+			},
+			...sections,
+			synthesis('vision', m.report_vision({}, { locale })),
+			synthesis('agreements', m.report_agreements({}, { locale }))
+		],
+		sources: []
+	};
+}
+
+function stepSection(input: ReportInput, step: WorkshopStep): ReportSection {
+	const blocks = stepBlocks(input, step);
+	return {
+		id: step.id,
+		title: step.title[input.locale],
+		synthesis: input.snapshot.control.synthesis[step.id] ?? '',
+		blocks: blocks.length
+			? blocks
+			: [{ kind: 'text', text: m.report_none({}, { locale: input.locale }) }]
+	};
+}
+
+function stepBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
+	switch (step.type) {
+		case 'checklist':
+			return checklistBlocks(input, step);
+		case 'assessment':
+			return assessmentBlocks(input, step);
+		case 'vote':
+			return voteBlocks(input, step);
+		case 'actions':
+			return [...noteBlocks(input, step), ...actionBlocks(input, step)];
+		default:
+			return noteBlocks(input, step);
+	}
+}
+
+const label = (input: ReportInput, id: string) => input.labels?.[id] ?? id;
+
+/** Notes of a step, grouped by cluster or column, most-voted first. */
+function noteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
+	const { board } = input.snapshot;
+	const notes = visibleNotes(board.notes, step.id);
+	if (notes.length === 0) return [];
+	const votes = tallyDots(board.dots, step.id, DOT_LIMIT, mergeRedirect(board.notes));
+	const item = (note: Note): ReportItem => ({
+		text: note.text,
+		votes: votes.get(note.id) ?? 0,
+		author: input.names ? note.authorName : ''
+	});
+	const sorted = (list: Note[]) => list.map(item).sort((a, b) => b.votes - a.votes);
+	const clusters = board.clusters.filter((c) => c.step === step.id);
+	const groups = new Map<string, Note[]>();
+	for (const note of notes) {
+		const cluster = clusters.find((c) => c.id === note.cluster);
+		const key = cluster ? cluster.title : note.column ? label(input, note.column) : '';
+		groups.set(key, [...(groups.get(key) ?? []), note]);
+	}
+	const other = m.report_other({}, { locale: input.locale });
+	return [...groups].map(([title, list]) => ({
+		kind: 'items',
+		title: groups.size > 1 && !title ? other : title,
+		items: sorted(list)
+	}));
+}
+
+function checklistBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
+	const { locale } = input;
+	const answers = input.snapshot.board.checklist.filter((a) => a.step === step.id);
+	if (answers.length === 0) return [];
+	const answerText = {
+		yes: m.report_answer_yes({}, { locale }),
+		partly: m.report_answer_partly({}, { locale }),
+		no: m.report_answer_no({}, { locale }),
+		'': m.report_answer_none({}, { locale })
+	};
+	return [
+		{
+			kind: 'table',
+			columns: [
+				m.report_item({}, { locale }),
+				m.report_answer({}, { locale }),
+				m.report_note({}, { locale })
+			],
+			rows: answers.map((a) => [label(input, a.item), answerText[a.answer], a.note])
+		}
+	];
+}
+
+function assessmentBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
+	const ratings = input.snapshot.board.ratings.filter((r) => r.step === step.id);
+	const blocks = [...new Set(ratings.map((r) => r.block))];
+	const known = Object.keys(input.labels ?? {}).filter((id) => blocks.includes(id));
+	const order = [...known, ...blocks.filter((b) => !known.includes(b)).sort()];
+	if (order.length === 0) return noteBlocks(input, step);
+	const spread = heatMap(ratings, step.id, order);
+	const rows = spread.map((s) => ({
+		block: s.block,
+		label: label(input, s.block),
+		counts: s.counts,
+		score: s.score
+	}));
+	const least = leastFulfilled(spread).map((s) => label(input, s.block));
+	return [{ kind: 'heatmap', rows, least }, ...noteBlocks(input, step)];
+}
+
+function voteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
+	const ballots = ballotsFromSnapshot(input.snapshot.board, step.id);
+	const statements = [...new Set(ballots.map((b) => b.statement))];
+	if (statements.length === 0) return noteBlocks(input, step);
+	const rows = statements.map((statement) => {
+		const tally = tallyBallots(ballots, step.id, statement);
+		return { statement: label(input, statement), tally, outcome: outcomeOf(tally) };
+	});
+	return [{ kind: 'ballots', rows }];
+}
+
+function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
+	const { board } = input.snapshot;
+	const { locale } = input;
+	const actions = board.actions.filter((a) => a.step === step.id && !a.hidden);
+	if (actions.length === 0) return [];
+	const dots = tallyDots(board.dots, step.id, DOT_LIMIT);
+	const status = {
+		proposed: m.report_status_proposed({}, { locale }),
+		confirmed: m.report_status_confirmed({}, { locale }),
+		done: m.report_status_done({}, { locale })
+	};
+	return [
+		{
+			kind: 'table',
+			columns: [
+				m.report_action({}, { locale }),
+				m.report_action_block({}, { locale }),
+				m.report_action_lead({}, { locale }),
+				m.report_action_partners({}, { locale }),
+				m.report_action_when({}, { locale }),
+				m.report_action_first_step({}, { locale }),
+				m.report_action_priority({}, { locale }),
+				m.report_action_status({}, { locale })
+			],
+			rows: actionsByPriority(actions, dots).map((a) => [
+				a.title,
+				a.block ? label(input, a.block) : '',
+				a.lead,
+				a.partners,
+				a.when,
+				a.firstStep,
+				String(dots.get(a.id) ?? 0),
+				status[a.status]
+			])
+		}
+	];
+}

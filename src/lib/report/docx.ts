@@ -1,0 +1,193 @@
+import {
+	AlignmentType,
+	BorderStyle,
+	Document,
+	Footer,
+	HeadingLevel,
+	Packer,
+	PageBreak,
+	PageNumber,
+	Paragraph,
+	ShadingType,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType
+} from 'docx';
+import { m } from '../paraglide/messages';
+import type { HeatRow, Report, ReportBlock } from './model';
+import { ballotLabels, RATING_ORDER, ratingLabels, summaryLines, votesLabel } from './text';
+
+// Word shows text as text: participant input goes into TextRun as plain strings, never markup.
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+const borders = { top: border, bottom: border, left: border, right: border };
+
+function cell(
+	text: string,
+	options: { header?: boolean; fill?: string; color?: string } = {}
+): TableCell {
+	return new TableCell({
+		borders,
+		shading: options.fill
+			? { type: ShadingType.CLEAR, color: 'auto', fill: options.fill }
+			: undefined,
+		children: [
+			new Paragraph({
+				children: [new TextRun({ text, bold: options.header, color: options.color })]
+			})
+		]
+	});
+}
+
+function table(columns: string[], rows: string[][]): Table {
+	return new Table({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		rows: [
+			new TableRow({
+				tableHeader: true,
+				children: columns.map((c) => cell(c, { header: true, fill: 'EEEEEE' }))
+			}),
+			...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))
+		]
+	});
+}
+
+function heatTable(report: Report, rows: HeatRow[]): Table {
+	const labels = ratingLabels(report);
+	const max = Math.max(1, ...rows.flatMap((r) => RATING_ORDER.map((k) => r.counts[k])));
+	const shaded = (count: number) => {
+		const level = Math.round(255 - (count / max) * 170);
+		const hex = level.toString(16).padStart(2, '0').toUpperCase();
+		return cell(String(count), {
+			fill: `${hex}${hex}${hex}`,
+			color: level < 150 ? 'FFFFFF' : '111111'
+		});
+	};
+	return new Table({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		rows: [
+			new TableRow({
+				tableHeader: true,
+				children: [
+					m.report_block({}, { locale: report.locale }),
+					...RATING_ORDER.map((k) => labels[k])
+				].map((c) => cell(c, { header: true, fill: 'EEEEEE' }))
+			}),
+			...rows.map(
+				(r) =>
+					new TableRow({
+						children: [cell(r.label), ...RATING_ORDER.map((k) => shaded(r.counts[k]))]
+					})
+			)
+		]
+	});
+}
+
+function blockChildren(report: Report, b: ReportBlock): (Paragraph | Table)[] {
+	switch (b.kind) {
+		case 'text':
+			return [new Paragraph({ text: b.text })];
+		case 'items': {
+			const items = b.items.map((i) => {
+				const extra = [i.votes ? votesLabel(report, i.votes) : '', i.author]
+					.filter(Boolean)
+					.join(', ');
+				return new Paragraph({
+					bullet: { level: 0 },
+					children: [
+						new TextRun(i.text),
+						...(extra ? [new TextRun({ text: ` (${extra})`, color: '44545C' })] : [])
+					]
+				});
+			});
+			return [
+				...(b.title ? [new Paragraph({ text: b.title, heading: HeadingLevel.HEADING_3 })] : []),
+				...items
+			];
+		}
+		case 'table':
+			return [table(b.columns, b.rows), new Paragraph('')];
+		case 'heatmap': {
+			const least = b.least.length
+				? [
+						new Paragraph({
+							children: [
+								new TextRun({
+									text: m.report_least({ blocks: b.least.join(', ') }, { locale: report.locale }),
+									bold: true
+								})
+							]
+						})
+					]
+				: [];
+			return [heatTable(report, b.rows), ...least];
+		}
+		case 'ballots': {
+			const l = ballotLabels(report);
+			const rows = b.rows.map((r) => [
+				r.statement,
+				String(r.tally.approve),
+				String(r.tally.reject),
+				String(r.tally.abstain),
+				l[r.outcome]
+			]);
+			return [
+				table([l.statement, l.approve, l.reject, l.abstain, l.outcome], rows),
+				new Paragraph('')
+			];
+		}
+	}
+}
+
+/** A Word document: title page, real headings (navigation pane), tables, page numbers. */
+export async function reportToDocx(report: Report): Promise<Buffer> {
+	const titlePage = [
+		new Paragraph({ text: report.title, heading: HeadingLevel.TITLE }),
+		new Paragraph({
+			children: [
+				new TextRun({
+					text: m.report_subtitle({ workshop: report.workshopTitle }, { locale: report.locale }),
+					italics: true
+				})
+			]
+		}),
+		...summaryLines(report).map(
+			([k, v]) =>
+				new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)] })
+		),
+		new Paragraph({ children: [new PageBreak()] })
+	];
+	const body = report.sections.flatMap((s) => [
+		new Paragraph({ text: s.title, heading: HeadingLevel.HEADING_1 }),
+		...(s.synthesis.trim()
+			? s.synthesis
+					.trim()
+					.split(/\n{2,}/)
+					.map((text) => new Paragraph({ text }))
+			: []),
+		...s.blocks.flatMap((b) => blockChildren(report, b))
+	]);
+	const doc = new Document({
+		creator: 'Visiewerkplaats',
+		title: report.title,
+		styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+		sections: [
+			{
+				footers: {
+					default: new Footer({
+						children: [
+							new Paragraph({
+								alignment: AlignmentType.CENTER,
+								children: [new TextRun({ children: [PageNumber.CURRENT] })]
+							})
+						]
+					})
+				},
+				children: [...titlePage, ...body]
+			}
+		]
+	});
+	return Packer.toBuffer(doc);
+}

@@ -1,0 +1,83 @@
+import { m } from '../paraglide/messages';
+import type { Report, ReportBlock } from './model';
+import {
+	ballotLabels,
+	escapeMarkdown as md,
+	RATING_ORDER,
+	ratingLabels,
+	summaryLines,
+	votesLabel
+} from './text';
+
+const cell = (text: string) => md(text).replace(/ {2}\n|\n/g, ' ');
+
+function table(columns: string[], rows: string[][]): string {
+	const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+	return [line(columns), `|${columns.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function block(report: Report, b: ReportBlock): string {
+	switch (b.kind) {
+		case 'text':
+			return md(b.text);
+		case 'items': {
+			const items = b.items.map((i) => {
+				const extra = [
+					i.votes ? votesLabel(report, i.votes) : '',
+					i.author ? md(i.author) : ''
+				].filter(Boolean);
+				return `- ${md(i.text)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+			});
+			return [b.title ? `### ${md(b.title)}` : '', items.join('\n')].filter(Boolean).join('\n\n');
+		}
+		case 'table':
+			return table(b.columns, b.rows);
+		case 'heatmap': {
+			const labels = ratingLabels(report);
+			const rows = b.rows.map((r) => [r.label, ...RATING_ORDER.map((k) => String(r.counts[k]))]);
+			const least = b.least.length
+				? `\n\n${md(m.report_least({ blocks: b.least.join(', ') }, { locale: report.locale }))}`
+				: '';
+			return (
+				table(
+					[m.report_block({}, { locale: report.locale }), ...RATING_ORDER.map((k) => labels[k])],
+					rows
+				) + least
+			);
+		}
+		case 'ballots': {
+			const l = ballotLabels(report);
+			const rows = b.rows.map((r) => [
+				r.statement,
+				String(r.tally.approve),
+				String(r.tally.reject),
+				String(r.tally.abstain),
+				l[r.outcome]
+			]);
+			return table([l.statement, l.approve, l.reject, l.abstain, l.outcome], rows);
+		}
+	}
+}
+
+/** The canonical text of the report. */
+export function reportToMarkdown(report: Report): string {
+	const parts = [
+		`# ${md(report.title)}`,
+		`*${md(m.report_subtitle({ workshop: report.workshopTitle }, { locale: report.locale }))}*`,
+		summaryLines(report)
+			.map(([k, v]) => `- **${md(k)}:** ${md(v)}`)
+			.join('\n')
+	];
+	for (const section of report.sections) {
+		parts.push(`## ${md(section.title)}`);
+		if (section.synthesis.trim()) parts.push(md(section.synthesis.trim()));
+		for (const b of section.blocks) parts.push(block(report, b));
+	}
+	if (report.sources.length) {
+		parts.push(
+			`## ${md(m.report_sources({}, { locale: report.locale }))}`,
+			report.sources.map((s) => `- ${md(s)}`).join('\n')
+		);
+	}
+	return parts.filter(Boolean).join('\n\n') + '\n';
+}

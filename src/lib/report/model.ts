@@ -1,0 +1,35 @@
+// The vision report as data: one pure function of the room's snapshot and its workshop.
+// Every renderer (Markdown, HTML, DOCX, PDF, CSV) reads this model and nothing else.
+import type { Outcome, Rating, Tally } from '../board';
+
+export const REPORT_VERSION = 1;
+
+export type ReportItem = { text: string; votes: number; author: string };
+
+export type HeatRow = {
+	block: string;
+	label: string;
+	counts: Record<Rating, number>;
+	score: number | null;
+};
+
+export type ReportBlock =
+	| { kind: 'text'; text: string }
+	| { kind: 'items'; title: string; items: ReportItem[] }
+	| { kind: 'table'; columns: string[]; rows: string[][] }
+	| { kind: 'heatmap'; rows: HeatRow[]; least: string[] }
+	| { kind: 'ballots'; rows: { statement: string; tally: Tally; outcome: Outcome }[] };
+
+export type ReportSection = { id: string; title: string; synthesis: string; blocks: ReportBlock[] };
+
+export type Report = {
+	version: typeof REPORT_VERSION;
+	locale: 'nl' | 'en';
+	title: string;
+	workshopTitle: string;
+	date: string;
+	participants: number;
+	contributions: number;
+	sections: ReportSection[];
+	sources: string[];
+};

@@ -1,0 +1,58 @@
+import { m } from '../paraglide/messages';
+import type { Rating } from '../board';
+import type { Report } from './model';
+
+/**
+ * Participant text in Markdown: every sign that could make markup (emphasis, links, HTML,
+ * tables, headings, lists) is escaped, and nothing else, so the text stays readable.
+ */
+export function escapeMarkdown(text: string): string {
+	return text
+		.replace(/\r\n?/g, '\n')
+		.replace(/([\\`*_{}[\]<>|~&])/g, '\\$1')
+		.replace(/^(\s*)([#+\-=>])/gm, '$1\\$2')
+		.replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+		.replace(/\n/g, '  \n');
+}
+
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export const RATING_ORDER: readonly Rating[] = ['strong', 'partly', 'notyet', 'unknown'];
+
+export function ratingLabels(report: Report): Record<Rating, string> {
+	const locale = report.locale;
+	return {
+		strong: m.report_rating_strong({}, { locale }),
+		partly: m.report_rating_partly({}, { locale }),
+		notyet: m.report_rating_notyet({}, { locale }),
+		unknown: m.report_rating_unknown({}, { locale })
+	};
+}
+
+export function ballotLabels(report: Report) {
+	const locale = report.locale;
+	return {
+		statement: m.report_statement({}, { locale }),
+		approve: m.report_approve({}, { locale }),
+		reject: m.report_reject({}, { locale }),
+		abstain: m.report_abstain({}, { locale }),
+		outcome: m.report_outcome({}, { locale }),
+		approved: m.report_approved({}, { locale }),
+		'not-approved': m.report_not_approved({}, { locale })
+	};
+}
+
+export function votesLabel(report: Report, count: number): string {
+	return m.report_votes({ count }, { locale: report.locale });
+}
+
+export function summaryLines(report: Report): [string, string][] {
+	const locale = report.locale;
+	return [
+		[m.report_date({}, { locale }), report.date],
+		[m.report_participants({}, { locale }), String(report.participants)],
+		[m.report_contributions({}, { locale }), String(report.contributions)]
+	];
+}

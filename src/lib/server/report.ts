@@ -1,0 +1,99 @@
+// Reports and exports read from SQLite, the source of truth: what any client has seen is there.
+import * as Y from 'yjs';
+import { fromYdoc } from '../board/snapshot';
+import { buildReport, reportToCsv, reportToDocx, reportToHtml, reportToMarkdown } from '../report';
+import { EXPORT_FORMAT, EXPORT_VERSION, type RoomExport } from '../report/export';
+import { findWorkshop } from '../workshop/catalog';
+import type { Locale } from '../workshop/types';
+import type { App } from './app';
+import { requireAccess } from './api';
+import { HttpError } from './http';
+import { renderPdf } from './pdf';
+
+export const REPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+	md: 'text/markdown; charset=utf-8',
+	html: 'text/html; charset=utf-8',
+	pdf: 'application/pdf',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	csv: 'text/csv; charset=utf-8',
+	json: 'application/json; charset=utf-8'
+};
+
+export function loadDoc(app: App, roomId: string, name: string): Y.Doc {
+	const stored = app.store.load(roomId, name);
+	const doc = new Y.Doc();
+	if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+	for (const update of stored.updates) Y.applyUpdate(doc, update);
+	return doc;
+}
+
+function fileName(title: string, format: ReportFormat): string {
+	const slug =
+		title
+			.normalize('NFKD')
+			.replace(/[^\w\s-]/g, '')
+			.trim()
+			.replace(/\s+/g, '-')
+			.toLowerCase() || 'visierapport';
+	return `${slug.slice(0, 60)}.${format}`;
+}
+
+export function isReportFormat(value: string): value is ReportFormat {
+	return (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export async function roomReport(
+	app: App,
+	roomId: string,
+	key: string | null,
+	format: ReportFormat,
+	options: { locale: Locale; names: boolean }
+): Promise<{ body: string | Uint8Array; contentType: string; fileName: string }> {
+	const { room, access } = requireAccess(app, roomId, key);
+	if (access.role === 'participant')
+		throw new HttpError(403, 'the report needs the facilitator or viewer key');
+	const workshop = findWorkshop(room.workshop);
+	if (!workshop) throw new HttpError(500, `the workshop "${room.workshop}" is no longer installed`);
+	const control = loadDoc(app, roomId, 'control');
+	const board = loadDoc(app, roomId, 'board');
+	const snapshot = fromYdoc(control, board);
+	const out = (body: string | Uint8Array) => ({
+		body,
+		contentType: CONTENT_TYPES[format],
+		fileName: fileName(room.title, format)
+	});
+	if (format === 'json') {
+		const exported: RoomExport = {
+			format: EXPORT_FORMAT,
+			version: EXPORT_VERSION,
+			room: {
+				title: room.title,
+				workshop: room.workshop,
+				createdAt: new Date(room.createdAt).toISOString()
+			},
+			snapshot,
+			state: {
+				control: Buffer.from(Y.encodeStateAsUpdate(control)).toString('base64'),
+				board: Buffer.from(Y.encodeStateAsUpdate(board)).toString('base64')
+			}
+		};
+		return out(JSON.stringify(exported, null, 2));
+	}
+	if (format === 'csv') return out(reportToCsv(snapshot, workshop, options));
+	const report = buildReport({
+		title: room.title,
+		createdAt: room.createdAt,
+		workshop,
+		snapshot,
+		participants: app.rooms.participantCount(roomId),
+		locale: options.locale,
+		names: options.names
+	});
+	if (format === 'md') return out(reportToMarkdown(report));
+	if (format === 'docx') return out(new Uint8Array(await reportToDocx(report)));
+	const html = reportToHtml(report);
+	return out(format === 'pdf' ? await renderPdf(html) : html);
+}

@@ -1,0 +1,13 @@
+import { json } from '@sveltejs/kit';
+import { importRoom } from '$lib/server/import';
+import { getApp } from '$lib/server/app';
+import { handle, readBody } from '$lib/server/http';
+import { RoomExportSchema } from '$lib/report/export';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = ({ request, url }) =>
+	handle(async () =>
+		json(importRoom(getApp(), await readBody(request, RoomExportSchema), url.origin), {
+			status: 201
+		})
+	);
