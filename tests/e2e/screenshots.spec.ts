@@ -41,6 +41,14 @@ test('every screen at every size', async ({ browser }) => {
 	await facilitator.page.getByTestId('timer-start').click();
 	await shoot(projector.page, 'projector-notes');
 	await shoot(facilitator.page, 'console');
+	await facilitator.page
+		.getByTestId('synthesis-vision')
+		.fill('Samen zorgen we voor een buurt waar niemand alleen staat.');
+	const reportHref = await facilitator.page.getByTestId('report-open').getAttribute('href');
+	const report = await newPage(browser, 'laptop');
+	await report.page.goto(reportHref!);
+	await shoot(report.page, 'report');
+	await report.context.close();
 	await facilitator.page.getByTestId('toggle-pause').click();
 	await expect(projector.page.getByTestId('pause-screen')).toBeVisible();
 	await shoot(projector.page, 'projector-pause');

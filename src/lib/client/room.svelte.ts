@@ -17,6 +17,7 @@ import {
 	setNoteHidden,
 	setPaused,
 	setStepLocked,
+	setSynthesis,
 	startTimer,
 	USER_ORIGIN,
 	type BoardSnapshot,
@@ -112,6 +113,8 @@ export class RoomConnection {
 		setStepLocked(this.#controlLink.doc, stepId, locked);
 	setHidden = (noteId: string, hidden: boolean) =>
 		setNoteHidden(this.#boardLink.doc, noteId, hidden);
+	setSynthesis = (sectionId: string, text: string) =>
+		setSynthesis(this.#controlLink.doc, sectionId, text);
 
 	// Participants (and the facilitator): notes.
 	addNote = (step: string, text: string, authorName = '', column = '') =>
