@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { MAX_NAME_LENGTH } from '../board/notes';
 import { findWorkshop } from '../workshop/catalog';
+import { inVariant, publicWorkshop } from '../workshop/types';
 import type { App } from './app';
 import { HttpError } from './http';
 import { RoomFullError, type Access, type CreatedRoom, type Room } from './rooms';
@@ -13,6 +14,7 @@ export const CreateRoomBody = v.object({
 		v.minLength(1, 'choose a workshop'),
 		v.maxLength(100)
 	),
+	variant: v.optional(v.pipe(v.string('variant must be text'), v.maxLength(40)), ''),
 	title: v.optional(
 		v.pipe(
 			v.string('title must be text'),
@@ -38,7 +40,19 @@ export const JoinBody = v.object({
 export function createRoom(app: App, body: v.InferOutput<typeof CreateRoomBody>, origin: string) {
 	const workshop = findWorkshop(body.workshop);
 	if (!workshop) throw new HttpError(400, `workshop: unknown workshop "${body.workshop}"`);
-	const room = app.rooms.create({ title: body.title || workshop.title.nl, workshop: workshop.id });
+	if (body.variant && !workshop.variants?.some((variant) => variant.id === body.variant)) {
+		const known =
+			(workshop.variants ?? []).map((variant) => `"${variant.id}"`).join(', ') || 'none';
+		throw new HttpError(
+			400,
+			`variant: unknown variant "${body.variant}" (this workshop has ${known})`
+		);
+	}
+	const room = app.rooms.create({
+		title: body.title || workshop.title.nl,
+		workshop: workshop.id,
+		variant: body.variant
+	});
 	app.log('info', 'room_created', { room: room.id, workshop: workshop.id });
 	return roomLinks(room, origin);
 }
@@ -109,9 +123,13 @@ export function requireAccess(
 
 export function roomInfo(app: App, roomId: string, key: string | null) {
 	const { room, access } = requireAccess(app, roomId, key);
-	const workshop = findWorkshop(room.workshop);
-	if (!workshop)
+	const installed = findWorkshop(room.workshop);
+	if (!installed)
 		throw new HttpError(500, `the workshop "${room.workshop}" of this room is no longer installed`);
+	const workshop = inVariant(
+		access.role === 'facilitator' ? installed : publicWorkshop(installed),
+		room.variant
+	);
 	return {
 		id: room.id,
 		title: room.title,

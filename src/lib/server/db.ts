@@ -38,7 +38,9 @@ export const MIGRATIONS: readonly string[] = [
 		upto_seq INTEGER NOT NULL,
 		data BLOB NOT NULL,
 		PRIMARY KEY (room_id, doc)
-	);`
+	);`,
+	// 2: the workshop variant a room runs (e.g. the 60-minute version); '' is the default.
+	`ALTER TABLE rooms ADD COLUMN variant TEXT NOT NULL DEFAULT ''`
 ];
 
 export function migrateDatabase(db: DB, migrations: readonly string[] = MIGRATIONS): number {

@@ -4,7 +4,7 @@ import { fromYdoc } from '../board/snapshot';
 import { buildReport, reportToCsv, reportToDocx, reportToHtml, reportToMarkdown } from '../report';
 import { EXPORT_FORMAT, EXPORT_VERSION, type RoomExport } from '../report/export';
 import { findWorkshop } from '../workshop/catalog';
-import type { Locale } from '../workshop/types';
+import { inVariant, type Locale } from '../workshop/types';
 import type { App } from './app';
 import { requireAccess } from './api';
 import { HttpError } from './http';
@@ -55,8 +55,13 @@ export async function roomReport(
 	const { room, access } = requireAccess(app, roomId, key);
 	if (access.role === 'participant')
 		throw new HttpError(403, 'the report needs the facilitator or viewer key');
-	const workshop = findWorkshop(room.workshop);
-	if (!workshop) throw new HttpError(500, `the workshop "${room.workshop}" is no longer installed`);
+	const installed = findWorkshop(room.workshop);
+	if (!installed)
+		throw new HttpError(500, `the workshop "${room.workshop}" is no longer installed`);
+	const workshop = inVariant(installed, room.variant);
+	const labels = Object.fromEntries(
+		Object.entries(workshop.labels ?? {}).map(([id, text]) => [id, text[options.locale]])
+	);
 	const control = loadDoc(app, roomId, 'control');
 	const board = loadDoc(app, roomId, 'board');
 	const snapshot = fromYdoc(control, board);
@@ -90,7 +95,8 @@ export async function roomReport(
 		snapshot,
 		participants: app.rooms.participantCount(roomId),
 		locale: options.locale,
-		names: options.names
+		names: options.names,
+		labels
 	});
 	if (format === 'md') return out(reportToMarkdown(report));
 	if (format === 'docx') return out(new Uint8Array(await reportToDocx(report)));

@@ -16,6 +16,7 @@ export type Room = {
 	joinCode: string;
 	title: string;
 	workshop: string;
+	variant: string;
 	createdAt: number;
 	lastActiveAt: number;
 };
@@ -29,6 +30,7 @@ type RoomRow = {
 	join_code: string;
 	title: string;
 	workshop: string;
+	variant: string;
 	created_at: number;
 	last_active_at: number;
 	facilitator_key_hash: Buffer;
@@ -40,6 +42,7 @@ const toRoom = (row: RoomRow): Room => ({
 	joinCode: row.join_code,
 	title: row.title,
 	workshop: row.workshop,
+	variant: row.variant,
 	createdAt: row.created_at,
 	lastActiveAt: row.last_active_at
 });
@@ -53,12 +56,12 @@ export class RoomRepository {
 		private readonly now: () => number = Date.now
 	) {}
 
-	create(input: { title: string; workshop: string }): CreatedRoom {
+	create(input: { title: string; workshop: string; variant?: string }): CreatedRoom {
 		const facilitatorKey = newKey();
 		const viewerKey = newKey();
 		const insert = this.db.prepare(
-			`INSERT INTO rooms (id, join_code, title, workshop, facilitator_key_hash, viewer_key_hash, created_at, last_active_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+			`INSERT INTO rooms (id, join_code, title, workshop, variant, facilitator_key_hash, viewer_key_hash, created_at, last_active_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		);
 		for (let attempt = 0; ; attempt++) {
 			const room: Room = {
@@ -66,6 +69,7 @@ export class RoomRepository {
 				joinCode: newJoinCode(),
 				title: input.title,
 				workshop: input.workshop,
+				variant: input.variant ?? '',
 				createdAt: this.now(),
 				lastActiveAt: this.now()
 			};
@@ -75,6 +79,7 @@ export class RoomRepository {
 					room.joinCode,
 					room.title,
 					room.workshop,
+					room.variant,
 					hashKey(facilitatorKey),
 					hashKey(viewerKey),
 					room.createdAt,

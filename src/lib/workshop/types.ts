@@ -1,16 +1,58 @@
 export type Locale = 'nl' | 'en';
 export type Localized = Record<Locale, string>;
 
-export type StepType =
-	'round' | 'info' | 'brainstorm' | 'checklist' | 'assessment' | 'actions' | 'vote';
+export const STEP_TYPES = [
+	'info',
+	'round',
+	'brainstorm',
+	'checklist',
+	'assessment',
+	'vote',
+	'actions'
+] as const;
+export type StepType = (typeof STEP_TYPES)[number];
+
+export type Choice = { id: string; title: Localized };
+
+/** Options of a step; which apply depends on its type. */
+export type StepOptions = {
+	/** brainstorm: prompt columns (step 4 has five). */
+	columns?: Choice[];
+	/** brainstorm: one-word answers shown as a word cloud. */
+	words?: boolean;
+	/** brainstorm, actions: dots per participant. */
+	votes?: number;
+	/** brainstorm: notes stay private until the facilitator reveals them. */
+	silent?: boolean;
+	/** checklist: the items the group answers. */
+	items?: Choice[];
+	/** assessment: the seed with the building blocks. */
+	blocks?: string;
+	/** vote: the statements. */
+	statements?: Choice[];
+	/** vote: how votes become an outcome. */
+	rule?: 'majority' | 'two-thirds';
+	/** info: show the board of an earlier step next to the content. */
+	recap?: string;
+};
 
 export type WorkshopStep = {
 	id: string;
 	type: StepType;
+	/** Planned minutes in the workshop's default variant. */
 	minutes: number;
 	title: Localized;
 	prompt: Localized;
+	/** Markdown for the projector. */
+	projector?: Localized;
+	/** For the facilitator only: never sent to participants or the projector. */
+	facilitatorNotes?: Localized;
+	options?: StepOptions;
+	/** Minutes per variant id; null where the variant skips the step. */
+	minutesByVariant?: Record<string, number | null>;
 };
+
+export type Variant = { id: string; minutes: number; title: Localized };
 
 export type Workshop = {
 	id: string;
@@ -19,12 +61,41 @@ export type Workshop = {
 	minutes: number;
 	locales: Locale[];
 	steps: WorkshopStep[];
+	variants?: Variant[];
+	sources?: string[];
+	/** Labels of ids used in the workshop (building blocks, items, columns), for reports. */
+	labels?: Record<string, Localized>;
 };
 
 /** The public summary served by GET /api/workshops. */
-export type WorkshopSummary = Omit<Workshop, 'steps'> & { stepCount: number };
+export type WorkshopSummary = Omit<Workshop, 'steps' | 'labels'> & { stepCount: number };
 
 export function summarize(workshop: Workshop): WorkshopSummary {
-	const { steps, ...rest } = workshop;
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { steps, labels, ...rest } = workshop;
 	return { ...rest, stepCount: steps.length };
+}
+
+/** The workshop as participants and the projector may see it: no facilitator notes. */
+export function publicWorkshop(workshop: Workshop): Workshop {
+	return {
+		...workshop,
+		steps: workshop.steps.map((step) => {
+			// eslint-disable-next-line @typescript-eslint/no-unused-vars
+			const { facilitatorNotes, ...rest } = step;
+			return rest;
+		})
+	};
+}
+
+/** The workshop as run in one variant: its minutes, without the steps it skips. */
+export function inVariant(workshop: Workshop, variantId: string | undefined): Workshop {
+	const variant = workshop.variants?.find((v) => v.id === variantId);
+	if (!variant) return workshop;
+	const steps = workshop.steps.flatMap((step) => {
+		if (!step.minutesByVariant) return [step];
+		const minutes = step.minutesByVariant[variant.id];
+		return minutes === null || minutes === undefined ? [] : [{ ...step, minutes }];
+	});
+	return { ...workshop, steps, minutes: steps.reduce((sum, step) => sum + step.minutes, 0) };
 }

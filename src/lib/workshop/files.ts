@@ -1,0 +1,70 @@
+// Reads content from disk; everything else in this folder is pure.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ContentError } from './errors';
+import { parseWorkshop } from './parse';
+import { parseBlockSeed, type BlockSeed } from './seeds';
+import type { Workshop } from './types';
+
+export function workshopsDir(env: NodeJS.ProcessEnv = process.env): string {
+	return path.resolve(env.WORKSHOPS_DIR || 'workshops');
+}
+
+/** Every workshop in a folder (files ending in .md, README.md excepted), or all their errors. */
+export function loadWorkshops(
+	dir: string = workshopsDir(),
+	seeds: Map<string, BlockSeed> = loadBlockSeeds()
+): { workshops: Workshop[]; errors: ContentError[] } {
+	const workshops: Workshop[] = [];
+	const errors: ContentError[] = [];
+	const files = fs
+		.readdirSync(dir)
+		.filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md')
+		.sort();
+	for (const name of files) {
+		const display = path.join(path.basename(dir), name);
+		try {
+			const workshop = withBlockLabels(
+				parseWorkshop(display, fs.readFileSync(path.join(dir, name), 'utf8'), [...seeds.keys()]),
+				seeds
+			);
+			if (workshops.some((w) => w.id === workshop.id))
+				throw new ContentError(display, 2, `id "${workshop.id}" is used by another workshop`);
+			workshops.push(workshop);
+		} catch (error) {
+			if (error instanceof ContentError) errors.push(error);
+			else throw error;
+		}
+	}
+	return { workshops, errors };
+}
+
+export function seedsDir(env: NodeJS.ProcessEnv = process.env): string {
+	return path.resolve(env.SEEDS_DIR || 'seeds');
+}
+
+/** The building-block seeds (`seeds/*.yaml`), by id. */
+export function loadBlockSeeds(dir: string = seedsDir()): Map<string, BlockSeed> {
+	const seeds = new Map<string, BlockSeed>();
+	for (const name of fs
+		.readdirSync(dir)
+		.filter((n) => n.endsWith('.yaml'))
+		.sort()) {
+		const seed = parseBlockSeed(
+			path.join(path.basename(dir), name),
+			fs.readFileSync(path.join(dir, name), 'utf8')
+		);
+		seeds.set(seed.id, seed);
+	}
+	return seeds;
+}
+
+/** Adds the names of the building blocks a workshop uses to its labels. */
+function withBlockLabels(workshop: Workshop, seeds: Map<string, BlockSeed>): Workshop {
+	const labels = { ...workshop.labels };
+	for (const step of workshop.steps) {
+		const seed = step.options?.blocks ? seeds.get(step.options.blocks) : undefined;
+		for (const block of seed?.blocks ?? []) labels[block.id] = block.name;
+	}
+	return { ...workshop, labels };
+}

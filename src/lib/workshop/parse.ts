@@ -1,0 +1,235 @@
+// One loader for workshop files: Markdown with YAML front matter. Errors name file and line.
+import * as v from 'valibot';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { parseBody, type StepTexts } from './body';
+import { ContentError } from './errors';
+import { StepSchema, WorkshopSchema } from './schema';
+import { closest } from './suggest';
+import {
+	STEP_TYPES,
+	type Locale,
+	type Localized,
+	type WorkshopStep,
+	type Workshop,
+	type StepOptions
+} from './types';
+
+type Located = { file: string; doc: Document; lines: LineCounter; offset: number };
+
+function lineOf(at: Located, path: (string | number)[]): number {
+	for (let depth = path.length; depth >= 0; depth--) {
+		const node = at.doc.getIn(path.slice(0, depth), true) as
+			{ range?: [number, number, number] } | undefined;
+		const start = node?.range?.[0];
+		if (start !== undefined) return at.lines.linePos(start).line + at.offset;
+	}
+	return 1 + at.offset;
+}
+
+function fail(at: Located, path: (string | number)[], problem: string): never {
+	throw new ContentError(at.file, lineOf(at, path), problem);
+}
+
+function issuePath(issue: v.BaseIssue<unknown>): (string | number)[] {
+	return (issue.path ?? []).map((item) => item.key as string | number);
+}
+
+function check<T extends v.GenericSchema>(
+	at: Located,
+	schema: T,
+	value: unknown,
+	base: (string | number)[],
+	label: string
+) {
+	const result = v.safeParse(schema, value);
+	if (result.success) return result.output as v.InferOutput<T>;
+	const issue = result.issues[0]!;
+	const path = issuePath(issue);
+	let message = issue.message;
+	if (issue.kind === 'schema' && issue.type === 'object' && issue.input === undefined)
+		message = `missing "${path.at(-1)}"`;
+	fail(at, [...base, ...path], `${label}${message}`);
+}
+
+function localize(
+	value: string | { nl: string; en?: string },
+	locales: readonly Locale[]
+): Localized {
+	if (typeof value === 'string') return { nl: value, en: value };
+	return { nl: value.nl, en: locales.includes('en') && value.en ? value.en : value.nl };
+}
+
+function splitFrontMatter(
+	file: string,
+	text: string
+): { yaml: string; body: string; bodyLine: number } {
+	const normalized = text.replace(/\r\n?/g, '\n');
+	if (!normalized.startsWith('---\n'))
+		throw new ContentError(file, 1, 'a workshop file starts with "---" and YAML front matter');
+	const end = normalized.indexOf('\n---', 3);
+	if (end < 0) throw new ContentError(file, 1, 'the front matter has no closing "---"');
+	const yaml = normalized.slice(4, end + 1);
+	const afterClose = normalized.indexOf('\n', end + 1);
+	const body = afterClose < 0 ? '' : normalized.slice(afterClose + 1);
+	return { yaml, body, bodyLine: yaml.split('\n').length + 2 };
+}
+
+function stepMinutes(
+	minutes: number | Record<string, number | null>,
+	variant: string | undefined
+): number | null {
+	if (typeof minutes === 'number') return minutes;
+	if (variant === undefined) return Object.values(minutes).find((m) => m !== null) ?? null;
+	return minutes[variant] ?? null;
+}
+
+/** Parses and validates one workshop file. `file` is the name used in error messages. */
+export function parseWorkshop(
+	file: string,
+	text: string,
+	knownSeeds?: readonly string[]
+): Workshop {
+	const { yaml, body, bodyLine } = splitFrontMatter(file, text);
+	const lines = new LineCounter();
+	const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+	const at: Located = { file, doc, lines, offset: 1 };
+	const yamlError = doc.errors[0];
+	if (yamlError)
+		throw new ContentError(
+			file,
+			lines.linePos(yamlError.pos[0]).line + 1,
+			`invalid YAML: ${yamlError.message.split('\n')[0]}`
+		);
+	const raw = doc.toJS() as unknown;
+	const workshop = check(at, WorkshopSchema, raw, [], '');
+	const locales = workshop.locales as Locale[];
+	const defaultVariant = workshop.variants?.[0]?.id;
+	const seen = new Set<string>();
+	const steps: WorkshopStep[] = [];
+	workshop.steps.forEach((rawStep, index) => {
+		const stepId = (rawStep as { id?: unknown })?.id;
+		const label = typeof stepId === 'string' ? `step "${stepId}": ` : `step ${index + 1}: `;
+		const type = (rawStep as { type?: unknown })?.type;
+		if (typeof type === 'string' && !(STEP_TYPES as readonly string[]).includes(type)) {
+			const hint = closest(type, STEP_TYPES);
+			fail(
+				at,
+				['steps', index, 'type'],
+				`${label}unknown type "${type}"${hint ? ` (did you mean "${hint}"?)` : ''}`
+			);
+		}
+		const step = check(at, StepSchema, rawStep, ['steps', index], label);
+		if (seen.has(step.id))
+			fail(at, ['steps', index, 'id'], `${label}the id is used by an earlier step`);
+		seen.add(step.id);
+		if (typeof step.minutes === 'object') {
+			for (const key of Object.keys(step.minutes)) {
+				if (!workshop.variants?.some((variant) => variant.id === key)) {
+					fail(at, ['steps', index, 'minutes', key], `${label}unknown variant "${key}" in minutes`);
+				}
+			}
+		}
+		if (step.type === 'checklist' && !step.items?.length)
+			fail(at, ['steps', index], `${label}a checklist needs "items"`);
+		if (step.type === 'vote' && !step.statements?.length)
+			fail(at, ['steps', index], `${label}a vote needs "statements"`);
+		if (step.type === 'assessment' && !step.blocks)
+			fail(at, ['steps', index], `${label}an assessment needs "blocks" (a seed id)`);
+		if (step.blocks && knownSeeds && !knownSeeds.includes(step.blocks)) {
+			const hint = closest(step.blocks, knownSeeds);
+			fail(
+				at,
+				['steps', index, 'blocks'],
+				`${label}unknown seed "${step.blocks}"${hint ? ` (did you mean "${hint}"?)` : ''}`
+			);
+		}
+		if (step.recap && !seen.has(step.recap)) {
+			fail(
+				at,
+				['steps', index, 'recap'],
+				`${label}recap must name an earlier step, not "${step.recap}"`
+			);
+		}
+		const minutes = stepMinutes(step.minutes, defaultVariant) ?? 0;
+		const options: StepOptions = {};
+		if (step.columns)
+			options.columns = step.columns.map((c) => ({ id: c.id, title: localize(c.title, locales) }));
+		if (step.items)
+			options.items = step.items.map((c) => ({ id: c.id, title: localize(c.title, locales) }));
+		if (step.statements)
+			options.statements = step.statements.map((c) => ({
+				id: c.id,
+				title: localize(c.title, locales)
+			}));
+		for (const key of ['words', 'votes', 'silent', 'blocks', 'rule', 'recap'] as const) {
+			if (step[key] !== undefined) (options as Record<string, unknown>)[key] = step[key];
+		}
+		steps.push({
+			id: step.id,
+			type: step.type,
+			minutes,
+			title: localize(step.title, locales),
+			prompt: localize(step.prompt ?? '', locales),
+			options,
+			...(typeof step.minutes === 'object' ? { minutesByVariant: step.minutes } : {})
+		} as WorkshopStep);
+	});
+	attachTexts(file, steps, parseBody(file, body, bodyLine, locales), bodyLine);
+	const labels: Record<string, Localized> = {};
+	for (const step of steps) {
+		for (const choice of [
+			...(step.options?.columns ?? []),
+			...(step.options?.items ?? []),
+			...(step.options?.statements ?? [])
+		]) {
+			labels[choice.id] = choice.title;
+		}
+	}
+	return {
+		labels,
+		id: workshop.id,
+		title: localize(workshop.title, locales),
+		description: localize(workshop.description, locales),
+		minutes: steps.reduce((sum, step) => sum + step.minutes, 0),
+		locales,
+		steps,
+		variants: workshop.variants?.map((variant) => ({
+			...variant,
+			title: localize(variant.title, locales)
+		})),
+		sources: workshop.sources
+	};
+}
+
+function attachTexts(
+	file: string,
+	steps: WorkshopStep[],
+	texts: Map<string, StepTexts>,
+	bodyLine: number
+): void {
+	for (const [stepId, parts] of texts) {
+		const step = steps.find((s) => s.id === stepId);
+		if (!step) {
+			const hint = closest(
+				stepId,
+				steps.map((s) => s.id)
+			);
+			throw new ContentError(
+				file,
+				parts.line ?? bodyLine,
+				`text for unknown step "${stepId}"${hint ? ` (did you mean "${hint}"?)` : ''}`
+			);
+		}
+		if (parts.projector)
+			step.projector = {
+				nl: parts.projector.nl ?? '',
+				en: parts.projector.en ?? parts.projector.nl ?? ''
+			};
+		if (parts.facilitatorNotes) {
+			step.facilitatorNotes = {
+				nl: parts.facilitatorNotes.nl ?? '',
+				en: parts.facilitatorNotes.en ?? parts.facilitatorNotes.nl ?? ''
+			};
+		}
+	}
+}
