@@ -89,6 +89,12 @@ test.describe('HTTP API', () => {
 		const info = await (await request.get(`/api/rooms/${room.id}?key=${room.viewerKey}`)).json();
 		expect(info).toMatchObject({ id: room.id, joinCode: room.joinCode, role: 'viewer' });
 		expect(info.workshop.steps.length).toBeGreaterThanOrEqual(10);
+		expect(JSON.stringify(info)).not.toContain('facilitatorNotes');
+		const own = await (
+			await request.get(`/api/rooms/${room.id}?key=${room.facilitatorKey}`)
+		).json();
+		expect(own.role).toBe('facilitator');
+		expect(own.workshop.steps[0].facilitatorNotes.nl).toBeTruthy();
 		expect((await request.get(`/api/rooms/${room.id}?key=wrong`)).status()).toBe(401);
 		expect((await request.get(`/api/rooms/unknown?key=${room.viewerKey}`)).status()).toBe(404);
 	});

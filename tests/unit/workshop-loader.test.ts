@@ -119,3 +119,18 @@ describe('shipped content', () => {
 		).toThrow(/^seeds\/x\.yaml:5: unknown group$/);
 	});
 });
+
+describe('workshop Markdown', () => {
+	it('renders text, and keeps raw HTML and unsafe links inert', async () => {
+		const { renderMarkdown } = await import('../../src/lib/workshop/markdown');
+		expect(renderMarkdown('**vet** en [site](https://example.org)')).toContain(
+			'<strong>vet</strong>'
+		);
+		expect(renderMarkdown('[site](https://example.org)')).toContain('href="https://example.org"');
+		const hostile = renderMarkdown(
+			'<script>alert(1)</script>\n\n[klik](javascript:alert(1)) ![x](javascript:alert(2))'
+		);
+		expect(hostile).not.toMatch(/<script|href="javascript|<img/);
+		expect(hostile).toContain('&#60;script&#62;');
+	});
+});

@@ -45,8 +45,11 @@ export type RoomInfo = {
 	participantId: string | null;
 };
 
-export const createRoom = (workshop: string, title: string) =>
-	call<CreatedRoom>('/api/rooms', { method: 'POST', body: JSON.stringify({ workshop, title }) });
+export const createRoom = (workshop: string, title: string, variant = '') =>
+	call<CreatedRoom>('/api/rooms', {
+		method: 'POST',
+		body: JSON.stringify({ workshop, title, variant })
+	});
 
 export const joinRoom = (code: string, name: string) =>
 	call<Joined>('/api/join', { method: 'POST', body: JSON.stringify({ code, name }) });
