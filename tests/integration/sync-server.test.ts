@@ -277,3 +277,21 @@ describe('compaction', () => {
 		expect(notesFromYdoc(reader.doc)).toHaveLength(25);
 	});
 });
+
+describe('connection floods', () => {
+	const limited = useTestServer({ connectionsPerAddress: 5 });
+
+	it('refuses connections past the limit from one address, and accepts again when some close', async () => {
+		const room = limited.server.app.rooms.create({ title: 'Vloed', workshop: 'w' });
+		const url = `${limited.server.url}/${room.id}/board?key=${room.viewerKey}`;
+		const open = [];
+		for (let i = 0; i < 5; i++) open.push(await rawConnect(url));
+		expect(open.every((c) => c.status === 101)).toBe(true);
+		expect((await rawConnect(url)).status).toBe(429);
+		open[0]!.socket!.close();
+		await until(() => limited.server.app.sync.stats().connections === 4);
+		const again = await rawConnect(url);
+		expect(again.status).toBe(101);
+		for (const c of [...open.slice(1), again]) c.socket!.close();
+	});
+});

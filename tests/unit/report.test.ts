@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import {
+	buildExport,
 	buildReport,
 	reportToCsv,
 	reportToDocx,
@@ -136,8 +137,15 @@ describe('report model', () => {
 });
 
 describe('renderers', () => {
-	it('match the golden Markdown, HTML and CSV', () => {
+	it('match the golden Markdown, HTML, CSV and JSON', () => {
 		const r = report();
+		const { control, board } = fixtureRoom();
+		const exported = buildExport(
+			{ title: 'Zorgzame buurt Kessel-Lo', workshop: FIXTURE_WORKSHOP.id, createdAt: CREATED_AT },
+			control,
+			board
+		);
+		golden('room.json', JSON.stringify(exported, null, 2) + '\n');
 		golden('report.md', reportToMarkdown(r));
 		golden('report.html', reportToHtml(r));
 		golden(

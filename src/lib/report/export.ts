@@ -1,7 +1,8 @@
 // A complete, versioned export of a room: readable (the snapshot) and exact (the Yjs states,
 // from which an import rebuilds the room on another server).
 import * as v from 'valibot';
-import type { RoomSnapshot } from '../board';
+import * as Y from 'yjs';
+import { fromYdoc, type RoomSnapshot } from '../board';
 
 export const EXPORT_FORMAT = 'visiewerkplaats-room';
 export const EXPORT_VERSION = 1;
@@ -29,3 +30,27 @@ export const RoomExportSchema = v.object({
 		board: v.pipe(v.string(), v.base64('state.board must be base64'))
 	})
 });
+
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** The export of a room, from its two documents. */
+export function buildExport(
+	room: { title: string; workshop: string; createdAt: number },
+	control: Y.Doc,
+	board: Y.Doc
+): RoomExport {
+	return {
+		format: EXPORT_FORMAT,
+		version: EXPORT_VERSION,
+		room: {
+			title: room.title,
+			workshop: room.workshop,
+			createdAt: new Date(room.createdAt).toISOString()
+		},
+		snapshot: fromYdoc(control, board),
+		state: {
+			control: base64(Y.encodeStateAsUpdate(control)),
+			board: base64(Y.encodeStateAsUpdate(board))
+		}
+	};
+}

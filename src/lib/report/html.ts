@@ -125,6 +125,7 @@ th { background: #eee; }
 tr { break-inside: avoid; }
 svg { max-width: 100%; margin: 0.6rem 0; }
 .least { font-weight: 700; }
+.hint { color: #44545c; font-size: 0.9rem; }
 .title-page { break-after: page; }
 @media print { body { margin: 0; max-width: none; } .no-print { display: none; } }
 `;
@@ -143,5 +144,5 @@ export function reportToHtml(report: Report): string {
 		})
 		.join('');
 	const subtitle = m.report_subtitle({ workshop: report.workshopTitle }, { locale: report.locale });
-	return `<!doctype html><html lang="${report.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(report.title)}</title><style>${STYLE}</style></head><body><header class="title-page"><h1>${h(report.title)}</h1><p class="subtitle">${h(subtitle)}</p><ul class="summary">${summary}</ul></header><main>${sections}</main></body></html>`;
+	return `<!doctype html><html lang="${report.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(report.title)}</title><style>${STYLE}</style></head><body><p class="no-print hint">${h(m.report_print({}, { locale: report.locale }))}</p><header class="title-page"><h1>${h(report.title)}</h1><p class="subtitle">${h(subtitle)}</p><ul class="summary">${summary}</ul></header><main>${sections}</main></body></html>`;
 }

@@ -9,6 +9,8 @@ export type Limits = {
 	maxDocBytes: number;
 	participantsPerRoom: number;
 	connectionsPerRoom: number;
+	/** Open sync connections from one address (a room behind one router needs several per person). */
+	connectionsPerAddress: number;
 	/** Failed joins from one address within the window before 429. */
 	failedJoinsPerWindow: number;
 	failedJoinWindowMs: number;
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			maxDocBytes: intFromEnv(env, 'MAX_DOC_BYTES', 20 * 1024 * 1024),
 			participantsPerRoom: intFromEnv(env, 'PARTICIPANTS_PER_ROOM', 500),
 			connectionsPerRoom: intFromEnv(env, 'CONNECTIONS_PER_ROOM', 1500),
+			connectionsPerAddress: intFromEnv(env, 'CONNECTIONS_PER_ADDRESS', 2000),
 			failedJoinsPerWindow: intFromEnv(env, 'FAILED_JOINS_PER_WINDOW', 10),
 			failedJoinWindowMs: intFromEnv(env, 'FAILED_JOIN_WINDOW_SECONDS', 600) * 1000,
 			compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500)

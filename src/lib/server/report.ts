@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import { fromYdoc } from '../board/snapshot';
 import { buildReport, reportToCsv, reportToDocx, reportToHtml, reportToMarkdown } from '../report';
-import { EXPORT_FORMAT, EXPORT_VERSION, type RoomExport } from '../report/export';
+import { buildExport } from '../report/export';
 import { findWorkshop } from '../workshop/catalog';
 import { inVariant, type Locale } from '../workshop/types';
 import type { App } from './app';
@@ -70,23 +70,7 @@ export async function roomReport(
 		contentType: CONTENT_TYPES[format],
 		fileName: fileName(room.title, format)
 	});
-	if (format === 'json') {
-		const exported: RoomExport = {
-			format: EXPORT_FORMAT,
-			version: EXPORT_VERSION,
-			room: {
-				title: room.title,
-				workshop: room.workshop,
-				createdAt: new Date(room.createdAt).toISOString()
-			},
-			snapshot,
-			state: {
-				control: Buffer.from(Y.encodeStateAsUpdate(control)).toString('base64'),
-				board: Buffer.from(Y.encodeStateAsUpdate(board)).toString('base64')
-			}
-		};
-		return out(JSON.stringify(exported, null, 2));
-	}
+	if (format === 'json') return out(JSON.stringify(buildExport(room, control, board), null, 2));
 	if (format === 'csv') return out(reportToCsv(snapshot, workshop, options));
 	const report = buildReport({
 		title: room.title,

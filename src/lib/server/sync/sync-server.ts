@@ -83,6 +83,9 @@ export class SyncServer {
 		if (!access) return refusal(401, 'Unauthorized', 'bad key');
 		const storedName = storedDocName(access, requested as DocName);
 		if (!storedName) return refusal(403, 'Forbidden', 'no draft for this role');
+		if (this.connectionsFrom(address) >= this.options.limits.connectionsPerAddress) {
+			return refusal(429, 'Too Many Requests', 'too many connections from this address');
+		}
 		if (this.connectionsInRoom(roomId) >= this.options.limits.connectionsPerRoom) {
 			return refusal(503, 'Service Unavailable', 'room full');
 		}
@@ -218,6 +221,12 @@ export class SyncServer {
 			connection.close(code, reason);
 		}
 		room.destroy({ save: false });
+	}
+
+	private connectionsFrom(address: string): number {
+		let count = 0;
+		for (const connection of this.connections) if (connection.info.address === address) count++;
+		return count;
 	}
 
 	private connectionsInRoom(roomId: string): number {
