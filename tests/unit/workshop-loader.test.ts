@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/lib/workshop/errors';
-import { loadBlockSeeds, loadWorkshops } from '../../src/lib/workshop/files';
+import { loadBlockSeeds, loadSeeds, loadWorkshops } from '../../src/lib/workshop/files';
 import { parseWorkshop } from '../../src/lib/workshop/parse';
 import { parseBlockSeed } from '../../src/lib/workshop/seeds';
 import { inVariant, publicWorkshop } from '../../src/lib/workshop/types';
@@ -68,6 +68,27 @@ describe('workshop loader', () => {
 });
 
 describe('shipped content', () => {
+	it('holds the reference content with its sources', () => {
+		const { references } = loadSeeds();
+		expect([...references.keys()].sort()).toEqual([
+			'definitie',
+			'derde-plekken',
+			'resoluties-caruna',
+			'tronto',
+			'zingevende-zorg'
+		]);
+		const resolutions = references.get('resoluties-caruna')!.items;
+		expect(resolutions).toHaveLength(44);
+		expect(resolutions.filter((r) => r.outcome === 'approved')).toHaveLength(30);
+		expect(resolutions.every((r) => r.outcome)).toBe(true);
+		expect(references.get('tronto')!.items).toHaveLength(5);
+		expect(references.get('derde-plekken')!.items).toHaveLength(8);
+		const care = references.get('zingevende-zorg')!.items;
+		expect(care.filter((i) => i.tracks?.length)).toHaveLength(4);
+		expect(references.get('definitie')!.text!.nl).toContain('Vlaamse overheid');
+		for (const seed of references.values()) expect(seed.source.length).toBeGreaterThan(10);
+	});
+
 	it('validates every workshop and seed', () => {
 		const seeds = loadBlockSeeds();
 		expect(seeds.get('bouwstenen')?.blocks).toHaveLength(8);

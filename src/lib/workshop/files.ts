@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError } from './errors';
 import { parseWorkshop } from './parse';
-import { parseBlockSeed, type BlockSeed } from './seeds';
+import { parseBlockSeed, parseReferenceSeed, type BlockSeed, type ReferenceSeed } from './seeds';
 import type { Workshop } from './types';
 
 export function workshopsDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -43,20 +43,31 @@ export function seedsDir(env: NodeJS.ProcessEnv = process.env): string {
 	return path.resolve(env.SEEDS_DIR || 'seeds');
 }
 
-/** The building-block seeds (`seeds/*.yaml`), by id. */
-export function loadBlockSeeds(dir: string = seedsDir()): Map<string, BlockSeed> {
-	const seeds = new Map<string, BlockSeed>();
+export type Seeds = { blocks: Map<string, BlockSeed>; references: Map<string, ReferenceSeed> };
+
+/** Every seed in `seeds/*.yaml`: building blocks (a `blocks:` list) or other reference content. */
+export function loadSeeds(dir: string = seedsDir()): Seeds {
+	const seeds: Seeds = { blocks: new Map(), references: new Map() };
 	for (const name of fs
 		.readdirSync(dir)
 		.filter((n) => n.endsWith('.yaml'))
 		.sort()) {
-		const seed = parseBlockSeed(
-			path.join(path.basename(dir), name),
-			fs.readFileSync(path.join(dir, name), 'utf8')
-		);
-		seeds.set(seed.id, seed);
+		const file = path.join(path.basename(dir), name);
+		const text = fs.readFileSync(path.join(dir, name), 'utf8');
+		if (/^blocks:/m.test(text)) {
+			const seed = parseBlockSeed(file, text);
+			seeds.blocks.set(seed.id, seed);
+		} else {
+			const seed = parseReferenceSeed(file, text);
+			seeds.references.set(seed.id, seed);
+		}
 	}
 	return seeds;
+}
+
+/** The building-block seeds, by id. */
+export function loadBlockSeeds(dir: string = seedsDir()): Map<string, BlockSeed> {
+	return loadSeeds(dir).blocks;
 }
 
 /** Adds the names of the building blocks a workshop uses to its labels. */

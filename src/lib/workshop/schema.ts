@@ -99,3 +99,21 @@ export const BlockSeedSchema = v.object({
 		})
 	)
 });
+
+const referenceItem = v.object({
+	id: id('item id'),
+	title: localized('title'),
+	text: v.optional(localized('text')),
+	outcome: v.optional(
+		v.picklist(['approved', 'not-approved'], 'outcome must be "approved" or "not-approved"')
+	),
+	tracks: v.optional(v.array(v.object({ id: id('track id'), title: localized('track title') })))
+});
+
+export const ReferenceSeedSchema = v.object({
+	id: id('id'),
+	source: v.pipe(v.string(), v.minLength(1, 'a seed names its source')),
+	title: localized('title'),
+	text: v.optional(localized('text')),
+	items: v.pipe(v.array(referenceItem), v.minLength(1, 'a seed needs at least one item'))
+});

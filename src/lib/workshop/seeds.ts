@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { LineCounter, parseDocument } from 'yaml';
 import { ContentError } from './errors';
-import { BlockSeedSchema } from './schema';
+import { BlockSeedSchema, ReferenceSeedSchema } from './schema';
 import type { Localized } from './types';
 
 export type BuildingBlock = {
@@ -16,8 +16,27 @@ export type BlockSeed = { id: string; source: string; blocks: BuildingBlock[] };
 const both = (value: string | { nl: string; en?: string }): Localized =>
 	typeof value === 'string' ? { nl: value, en: value } : { nl: value.nl, en: value.en || value.nl };
 
-/** Parses a building-block seed file; errors name file and line. */
-export function parseBlockSeed(file: string, text: string): BlockSeed {
+export type ReferenceItem = {
+	id: string;
+	title: Localized;
+	text?: Localized;
+	outcome?: 'approved' | 'not-approved';
+	tracks?: { id: string; title: Localized }[];
+};
+/** Reference content other than the building blocks: a definition, phases, resolutions … */
+export type ReferenceSeed = {
+	id: string;
+	source: string;
+	title: Localized;
+	text?: Localized;
+	items: ReferenceItem[];
+};
+
+function validate<T extends v.GenericSchema>(
+	file: string,
+	text: string,
+	schema: T
+): v.InferOutput<T> {
 	const lines = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
 	if (doc.errors[0])
@@ -26,7 +45,7 @@ export function parseBlockSeed(file: string, text: string): BlockSeed {
 			lines.linePos(doc.errors[0].pos[0]).line,
 			`invalid YAML: ${doc.errors[0].message.split('\n')[0]}`
 		);
-	const result = v.safeParse(BlockSeedSchema, doc.toJS());
+	const result = v.safeParse(schema, doc.toJS());
 	if (!result.success) {
 		const issue = result.issues[0]!;
 		const path = (issue.path ?? []).map((p) => p.key as string | number);
@@ -37,7 +56,12 @@ export function parseBlockSeed(file: string, text: string): BlockSeed {
 			issue.message
 		);
 	}
-	const seed = result.output;
+	return result.output;
+}
+
+/** Parses a building-block seed file; errors name file and line. */
+export function parseBlockSeed(file: string, text: string): BlockSeed {
+	const seed = validate(file, text, BlockSeedSchema);
 	return {
 		id: seed.id,
 		source: seed.source,
@@ -47,6 +71,24 @@ export function parseBlockSeed(file: string, text: string): BlockSeed {
 			name: both(b.name),
 			meaning: both(b.meaning),
 			question: both(b.question)
+		}))
+	};
+}
+
+/** Parses a reference seed file (definition, phases, resolutions …). */
+export function parseReferenceSeed(file: string, text: string): ReferenceSeed {
+	const seed = validate(file, text, ReferenceSeedSchema);
+	return {
+		id: seed.id,
+		source: seed.source,
+		title: both(seed.title),
+		text: seed.text ? both(seed.text) : undefined,
+		items: seed.items.map((item) => ({
+			id: item.id,
+			title: both(item.title),
+			text: item.text ? both(item.text) : undefined,
+			outcome: item.outcome,
+			tracks: item.tracks?.map((track) => ({ id: track.id, title: both(track.title) }))
 		}))
 	};
 }
