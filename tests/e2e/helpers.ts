@@ -46,3 +46,15 @@ export async function addNote(page: Page, text: string): Promise<void> {
 	await page.getByTestId('note-submit').click();
 	await expect(page.getByTestId('my-note').filter({ hasText: text })).toBeVisible();
 }
+
+/** The text of every page of a PDF, with pdf.js. */
+export async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
+	const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+	const doc = await getDocument({ data: new Uint8Array(bytes) }).promise;
+	const texts: string[] = [];
+	for (let number = 1; number <= doc.numPages; number++) {
+		const content = await (await doc.getPage(number)).getTextContent();
+		texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+	}
+	return { pages: doc.numPages, text: texts.join('\n').replace(/\s+/g, ' ') };
+}

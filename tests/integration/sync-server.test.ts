@@ -295,3 +295,40 @@ describe('connection floods', () => {
 		for (const c of [...open.slice(1), again]) c.socket!.close();
 	});
 });
+
+describe('slow clients', () => {
+	const slow = useTestServer({ maxBufferedBytes: 64 * 1024 });
+
+	it('drops a client that stops reading, and the others carry on', async () => {
+		const room = slow.server.app.rooms.create({ title: 'Traag', workshop: 'w' });
+		const writer = slow.client(room.id, 'board', room.facilitatorKey);
+		const reader = slow.client(room.id, 'board', room.viewerKey);
+		await Promise.all([synced(writer), synced(reader)]);
+		const { socket } = await rawConnect(
+			`${slow.server.url}/${room.id}/board?key=${room.viewerKey}`
+		);
+		const closed = new Promise<void>((resolve) => socket!.on('close', () => resolve()));
+		// Stop reading: the kernel buffers fill, then the server's send buffer grows.
+		(socket as unknown as { _socket: { pause(): void } })._socket.pause();
+		// Few, large updates: the rate limit is not what this test is about.
+		for (let batch = 0; batch < 25; batch++) {
+			writer.doc.transact(() => {
+				for (let i = 0; i < 300; i++) {
+					addNote(writer.doc, testNote(`n${batch}-${i}`, { text: `${batch} ${i} `.repeat(60) }));
+				}
+			});
+		}
+		await until(
+			() => notesFromYdoc(reader.doc).length === 7500,
+			15_000,
+			'the reader to get everything'
+		);
+		await until(
+			() => slow.server.app.sync.stats().connections === 2,
+			15_000,
+			'the slow client to be dropped'
+		);
+		(socket as unknown as { _socket: { resume(): void } })._socket.resume();
+		await closed;
+	});
+});

@@ -14,6 +14,8 @@ export type Limits = {
 	/** Failed joins from one address within the window before 429. */
 	failedJoinsPerWindow: number;
 	failedJoinWindowMs: number;
+	/** Bytes waiting to be sent to one client before it counts as not reading and is dropped. */
+	maxBufferedBytes: number;
 	/** Updates in a document's log before it is compacted into a snapshot. */
 	compactAfterUpdates: number;
 };
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			connectionsPerAddress: intFromEnv(env, 'CONNECTIONS_PER_ADDRESS', 2000),
 			failedJoinsPerWindow: intFromEnv(env, 'FAILED_JOINS_PER_WINDOW', 10),
 			failedJoinWindowMs: intFromEnv(env, 'FAILED_JOIN_WINDOW_SECONDS', 600) * 1000,
+			maxBufferedBytes: intFromEnv(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024),
 			compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500)
 		}
 	};

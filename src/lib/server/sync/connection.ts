@@ -19,8 +19,6 @@ import {
 import type { Peer, RoomDoc } from './room-doc';
 import { TokenBucket } from './token-bucket';
 
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
-
 export type ConnectionInfo = {
 	roomId: string;
 	docName: string;
@@ -56,7 +54,7 @@ export class Connection implements Peer {
 		if (this.socket.readyState !== this.socket.OPEN) return;
 		// A client that stops reading would make the server buffer without end: let it go; it
 		// resynchronises when it reconnects.
-		if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+		if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
 			this.log('warn', 'sync_slow_client', { room: this.info.roomId, doc: this.info.docName });
 			this.socket.terminate();
 			return;
