@@ -1,1 +1,2 @@
 export function chromiumPath(env?: NodeJS.ProcessEnv): string | null;
+export const CHROMIUM_ARGS: string[];

@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import { m } from '../paraglide/messages';
 import type { HeatRow, Report, ReportBlock } from './model';
-import { ballotLabels, RATING_ORDER, ratingLabels, summaryLines, votesLabel } from './text';
+import { ballotTable, RATING_ORDER, ratingLabels, summaryLines, votesLabel } from './text';
 
 // Word shows text as text: participant input goes into TextRun as plain strings, never markup.
 
@@ -125,18 +125,8 @@ function blockChildren(report: Report, b: ReportBlock): (Paragraph | Table)[] {
 			return [heatTable(report, b.rows), ...least];
 		}
 		case 'ballots': {
-			const l = ballotLabels(report);
-			const rows = b.rows.map((r) => [
-				r.statement,
-				String(r.tally.approve),
-				String(r.tally.reject),
-				String(r.tally.abstain),
-				l[r.outcome]
-			]);
-			return [
-				table([l.statement, l.approve, l.reject, l.abstain, l.outcome], rows),
-				new Paragraph('')
-			];
+			const t = ballotTable(report, b.rows);
+			return [table(t.columns, t.rows), new Paragraph('')];
 		}
 	}
 }

@@ -2,6 +2,7 @@ import { m } from '../paraglide/messages';
 import type { HeatRow, Report, ReportBlock } from './model';
 import {
 	ballotLabels,
+	ballotTable,
 	escapeHtml as h,
 	RATING_ORDER,
 	ratingLabels,
@@ -93,18 +94,8 @@ function block(report: Report, b: ReportBlock): string {
 			return heatmapSvg(report, b.rows) + least;
 		}
 		case 'ballots': {
-			const l = ballotLabels(report);
-			const rows = b.rows.map((r) => [
-				r.statement,
-				String(r.tally.approve),
-				String(r.tally.reject),
-				String(r.tally.abstain),
-				l[r.outcome]
-			]);
-			return (
-				ballotsSvg(report, b.rows) +
-				table([l.statement, l.approve, l.reject, l.abstain, l.outcome], rows)
-			);
+			const t = ballotTable(report, b.rows);
+			return ballotsSvg(report, b.rows) + table(t.columns, t.rows);
 		}
 	}
 }

@@ -1,7 +1,7 @@
 import { m } from '../paraglide/messages';
 import type { Report, ReportBlock } from './model';
 import {
-	ballotLabels,
+	ballotTable,
 	escapeMarkdown as md,
 	RATING_ORDER,
 	ratingLabels,
@@ -46,15 +46,8 @@ function block(report: Report, b: ReportBlock): string {
 			);
 		}
 		case 'ballots': {
-			const l = ballotLabels(report);
-			const rows = b.rows.map((r) => [
-				r.statement,
-				String(r.tally.approve),
-				String(r.tally.reject),
-				String(r.tally.abstain),
-				l[r.outcome]
-			]);
-			return table([l.statement, l.approve, l.reject, l.abstain, l.outcome], rows);
+			const t = ballotTable(report, b.rows);
+			return table(t.columns, t.rows);
 		}
 	}
 }

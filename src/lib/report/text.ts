@@ -1,5 +1,5 @@
 import { m } from '../paraglide/messages';
-import type { Rating } from '../board';
+import type { Outcome, Rating, Tally } from '../board';
 import type { Report } from './model';
 
 /**
@@ -55,4 +55,22 @@ export function summaryLines(report: Report): [string, string][] {
 		[m.report_participants({}, { locale }), String(report.participants)],
 		[m.report_contributions({}, { locale }), String(report.contributions)]
 	];
+}
+
+/** The statements of a vote as a plain table: statement, for, against, abstain, decision. */
+export function ballotTable(
+	report: Report,
+	rows: { statement: string; tally: Tally; outcome: Outcome }[]
+) {
+	const l = ballotLabels(report);
+	return {
+		columns: [l.statement, l.approve, l.reject, l.abstain, l.outcome],
+		rows: rows.map((r) => [
+			r.statement,
+			String(r.tally.approve),
+			String(r.tally.reject),
+			String(r.tally.abstain),
+			l[r.outcome]
+		])
+	};
 }

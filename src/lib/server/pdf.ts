@@ -1,16 +1,6 @@
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../../../scripts/chromium-path.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium-path.js';
 import { HttpError } from './http';
-
-const ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-dev-shm-usage'
-];
 
 /** Prints the report page to an A4 PDF in a headless Chromium. */
 export async function renderPdf(html: string): Promise<Uint8Array> {
@@ -21,7 +11,7 @@ export async function renderPdf(html: string): Promise<Uint8Array> {
 			'PDF is not available on this server (no Chromium; set CHROMIUM_PATH). Open the HTML report and use the browser’s Print instead.'
 		);
 	}
-	const browser = await chromium.launch({ executablePath, args: ARGS });
+	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 	try {
 		const page = await browser.newPage();
 		// The report page loads nothing from outside: block any request it might still make.
