@@ -17,6 +17,10 @@ test('the facilitator downloads the report in every format while the workshop ru
 		.getByTestId('synthesis-vision')
 		.fill('Samen zorgen we voor een buurt waar niemand alleen staat.');
 
+	const share = await facilitator.page.getByTestId('report-share').inputValue();
+	const shared = await request.get(share);
+	expect(shared.status()).toBe(200);
+	expect(await shared.text()).toContain('Zorgzaam &#60;Kessel-Lo&#62;');
 	const docxHref = (await facilitator.page.getByTestId('report-docx').getAttribute('href'))!;
 	const url = new URL(docxHref, 'http://x');
 	const roomId = url.pathname.split('/')[3]!;
