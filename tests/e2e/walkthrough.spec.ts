@@ -1,6 +1,6 @@
 // The whole default workshop, step by step, on all three views; the timer runs out on the projector.
 import { expect, test } from '@playwright/test';
-import { joinWithLink, newPage, startWorkshop } from './helpers';
+import { addNote, joinWithLink, newPage, startWorkshop } from './helpers';
 
 test('a facilitator walks every step with two participants and the projector', async ({
 	browser
@@ -24,6 +24,25 @@ test('a facilitator walks every step with two participants and the projector', a
 		for (const view of [projector.page, one.page, two.page]) {
 			await expect(view.getByTestId('step-title')).toHaveText(title);
 		}
+		if (index === 3) {
+			await one.page.getByTestId('note-column').selectOption({ index: 1 });
+			await addNote(one.page, 'Een buurtfeest in de zomer');
+			await addNote(two.page, 'Buren die elkaar groeten');
+			const columns = projector.page.locator('.column');
+			await expect(columns).toHaveCount(5);
+			await expect(columns.nth(1)).toContainText('Een buurtfeest in de zomer');
+			await expect(columns.nth(0)).toContainText('Buren die elkaar groeten');
+		}
+		if (index === 4) {
+			await addNote(one.page, 'Thuis');
+			await addNote(two.page, 'thuis!');
+			await addNote(two.page, 'Warm');
+			const cloud = projector.page.getByTestId('word-cloud');
+			await expect(cloud.locator('li')).toHaveCount(2);
+			await expect(cloud.locator('li[data-count="2"]')).toContainText('Thuis');
+		}
+		if (index === 5)
+			await expect(projector.page.getByLabel('Onze eigen woorden')).toContainText('Warm');
 		await projector.page.screenshot({
 			path: `tests/e2e/screenshots/step-${index + 1}-projector.png`
 		});
@@ -35,6 +54,7 @@ test('a facilitator walks every step with two participants and the projector', a
 			await projector.page.clock.fastForward('01:05');
 			await expect(projector.page.getByTestId('timer')).toHaveAttribute('data-time-up', 'true');
 			await expect(projector.page.getByTestId('timer')).toContainText('De tijd is om');
+			await projector.page.clock.resume();
 		}
 		if (index < titles.length - 1) await facilitator.page.getByTestId('next-step').click();
 	}

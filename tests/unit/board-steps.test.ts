@@ -35,7 +35,8 @@ import {
 	updateAction,
 	visibleNotes,
 	VoteError,
-	withdrawBallot
+	withdrawBallot,
+	wordCloud
 } from '../../src/lib/board';
 
 const note = (id: string, created = 1) => ({
@@ -241,5 +242,27 @@ describe('reveal and voting flags', () => {
 		setRevealed(doc, 'c', true);
 		setRevealed(doc, 'c', false);
 		expect(controlFromYdoc(doc)).toMatchObject({ votingSteps: ['b'], revealedSteps: ['b'] });
+	});
+});
+
+describe('word cloud', () => {
+	it('counts one-word answers regardless of case and trailing punctuation', () => {
+		const notes = ['Warm', 'warm!', 'Verbonden', ' thuis ', 'Thuis.', 'thuis'].map((text, i) => ({
+			id: `w${i}`,
+			text,
+			step: 'beeld',
+			column: '',
+			author: 'p',
+			authorName: '',
+			created: i,
+			hidden: false,
+			cluster: '',
+			mergedInto: ''
+		}));
+		expect(wordCloud(notes)).toEqual([
+			{ word: 'thuis', count: 3 },
+			{ word: 'Warm', count: 2 },
+			{ word: 'Verbonden', count: 1 }
+		]);
 	});
 });

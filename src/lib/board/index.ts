@@ -14,3 +14,4 @@ export * from './ballots';
 export * from './actions';
 export * from './drafts';
 export * from './synthesis';
+export * from './words';
