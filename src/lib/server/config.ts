@@ -18,6 +18,8 @@ export type Limits = {
 	maxBufferedBytes: number;
 	/** Updates in a document's log before it is compacted into a snapshot. */
 	compactAfterUpdates: number;
+	/** How often the server pings each socket; one that has not answered the last ping is dropped. */
+	pingIntervalMs: number;
 };
 
 export type Config = {
@@ -58,7 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			failedJoinsPerWindow: intFromEnv(env, 'FAILED_JOINS_PER_WINDOW', 10),
 			failedJoinWindowMs: intFromEnv(env, 'FAILED_JOIN_WINDOW_SECONDS', 600) * 1000,
 			maxBufferedBytes: intFromEnv(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024),
-			compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500)
+			compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
+			pingIntervalMs: Math.max(1, intFromEnv(env, 'PING_INTERVAL_SECONDS', 30)) * 1000
 		}
 	};
 }

@@ -14,7 +14,6 @@ import { RoomDoc } from './room-doc';
 
 export const SYNC_PATH = '/sync/';
 const SYNC_URL = /^\/sync\/([A-Za-z0-9_-]{1,64})\/([a-z]{1,32})$/;
-const PING_INTERVAL_MS = 30_000;
 
 export type SyncServerOptions = {
 	rooms: RoomRepository;
@@ -61,7 +60,7 @@ export class SyncServer {
 	constructor(private readonly options: SyncServerOptions) {
 		this.drafts = new DraftCoordinator(this.withDocs, options.store);
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrameBytes });
-		this.pingTimer = setInterval(() => this.ping(), PING_INTERVAL_MS);
+		this.pingTimer = setInterval(() => this.ping(), options.limits.pingIntervalMs);
 		this.pingTimer.unref();
 	}
 
@@ -238,6 +237,10 @@ export class SyncServer {
 	private ping(): void {
 		for (const connection of this.connections) {
 			if (!connection.alive) {
+				this.options.log('warn', 'sync_no_pong', {
+					room: connection.info.roomId,
+					doc: connection.info.docName
+				});
 				connection.socket.terminate();
 				continue;
 			}
