@@ -2,8 +2,40 @@
 // board operations bound to the right document. Components never see Yjs.
 import * as Y from 'yjs';
 import {
+	actionsRoot,
 	addNote,
 	addTimerTime,
+	answerCheckItem,
+	ballotsRoot,
+	castBallot,
+	checklistRoot,
+	clearRating,
+	createCluster,
+	deleteAction,
+	deleteCluster,
+	dotsRoot,
+	mergeNotes,
+	moveToCluster,
+	notesFromYdoc,
+	placeDot,
+	proposeAction,
+	rateBlock,
+	ratingsRoot,
+	renameCluster,
+	setActionHidden,
+	setActionStatus,
+	setRevealed,
+	setVotingOpen,
+	unmergeNote,
+	updateAction,
+	VoteError,
+	withdrawBallot,
+	type ActionField,
+	type ActionStatus,
+	type CheckAnswer,
+	type Choice,
+	type Note,
+	type Rating,
 	beginSession,
 	boardFromYdoc,
 	controlFromYdoc,
@@ -39,6 +71,9 @@ export class RoomConnection {
 	readonly #boardLink: DocConnection;
 	readonly control: DocState<ControlSnapshot>;
 	readonly board: DocState<BoardSnapshot>;
+	/** A participant's private draft (silent brainstorming): only they and the server see it. */
+	readonly #draftLink: DocConnection | null;
+	readonly drafts: DocState<Note[]> | null;
 	readonly #undo: Y.UndoManager;
 	presence = $state<Presence>({ participants: 0, facilitators: 0, projectors: 0 });
 	canUndo = $state(false);
@@ -53,11 +88,18 @@ export class RoomConnection {
 		this.#boardLink = new DocConnection(roomId, 'board', key);
 		this.control = new DocState(this.#controlLink.doc, controlFromYdoc);
 		this.board = new DocState(this.#boardLink.doc, boardFromYdoc);
-		this.#undo = new Y.UndoManager(notesRoot(this.#boardLink.doc), {
-			// Yjs reads this set; it is not component state.
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-			trackedOrigins: new Set([USER_ORIGIN])
-		});
+		this.#draftLink = role === 'participant' ? new DocConnection(roomId, 'draft', key) : null;
+		this.drafts = this.#draftLink ? new DocState(this.#draftLink.doc, notesFromYdoc) : null;
+		const board = this.#boardLink.doc;
+		const undoable = [notesRoot, dotsRoot, ratingsRoot, ballotsRoot, checklistRoot, actionsRoot];
+		this.#undo = new Y.UndoManager(
+			undoable.map((root) => root(board)),
+			{
+				// Yjs reads this set; it is not component state.
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity
+				trackedOrigins: new Set([USER_ORIGIN])
+			}
+		);
 		this.#undo.on('stack-item-added', this.#updateUndo);
 		this.#undo.on('stack-item-popped', this.#updateUndo);
 		const awareness = this.#boardLink.provider.awareness;
@@ -82,12 +124,9 @@ export class RoomConnection {
 
 	/** The worse of the two documents' links. */
 	get status(): RoomStatus {
-		const statuses: LinkStatus[] = [this.#controlLink.status, this.#boardLink.status];
-		if (
-			statuses.every((s) => s === 'connected') &&
-			this.#controlLink.synced &&
-			this.#boardLink.synced
-		)
+		const links = this.#links();
+		const statuses: LinkStatus[] = links.map((link) => link.status);
+		if (statuses.every((s) => s === 'connected') && links.every((link) => link.synced))
 			return 'online';
 		if (statuses.includes('disconnected')) return 'offline';
 		return 'connecting';
@@ -95,7 +134,15 @@ export class RoomConnection {
 
 	/** Changes made here that the server may not have yet. */
 	get unsent(): boolean {
-		return this.#boardLink.unsent || (this.role === 'facilitator' && this.#controlLink.unsent);
+		return (
+			this.#boardLink.unsent ||
+			!!this.#draftLink?.unsent ||
+			(this.role === 'facilitator' && this.#controlLink.unsent)
+		);
+	}
+
+	#links(): DocConnection[] {
+		return [this.#controlLink, this.#boardLink, ...(this.#draftLink ? [this.#draftLink] : [])];
 	}
 
 	// Facilitator: flow control.
@@ -115,6 +162,27 @@ export class RoomConnection {
 		setNoteHidden(this.#boardLink.doc, noteId, hidden);
 	setSynthesis = (sectionId: string, text: string) =>
 		setSynthesis(this.#controlLink.doc, sectionId, text);
+	/** Shows a step's hidden results (votes, ratings, silent notes) to everyone, or hides them. */
+	setRevealed = (stepId: string, revealed: boolean) =>
+		setRevealed(this.#controlLink.doc, stepId, revealed);
+	setVotingOpen = (stepId: string, open: boolean) =>
+		setVotingOpen(this.#controlLink.doc, stepId, open);
+
+	// Facilitator: grouping notes.
+	createCluster = (step: string, title: string): string => {
+		const id = newId();
+		createCluster(this.#boardLink.doc, { id, step, title, created: Date.now() });
+		return id;
+	};
+	renameCluster = (clusterId: string, title: string) =>
+		renameCluster(this.#boardLink.doc, clusterId, title);
+	deleteCluster = (clusterId: string) => deleteCluster(this.#boardLink.doc, clusterId);
+	/** Puts a note in a cluster; an empty cluster id takes it out again. */
+	moveToCluster = (noteId: string, clusterId: string) =>
+		moveToCluster(this.#boardLink.doc, noteId, clusterId);
+	mergeNotes = (keepId: string, duplicateId: string) =>
+		mergeNotes(this.#boardLink.doc, keepId, duplicateId);
+	unmergeNote = (noteId: string) => unmergeNote(this.#boardLink.doc, noteId);
 
 	// Participants (and the facilitator): notes.
 	addNote = (step: string, text: string, authorName = '', column = '') =>
@@ -131,12 +199,83 @@ export class RoomConnection {
 	deleteNote = (noteId: string) => deleteNote(this.#boardLink.doc, noteId);
 	undo = () => this.#undo.undo();
 
+	// Participants: notes of a silent step wait in the private draft until the reveal.
+	addDraftNote = (step: string, text: string, authorName = '', column = '') => {
+		if (!this.#draftLink) throw new Error('only participants have a draft');
+		addNote(this.#draftLink.doc, {
+			id: newId(),
+			text,
+			step,
+			column,
+			author: this.participantId,
+			authorName,
+			created: Date.now()
+		});
+	};
+	editDraftNote = (noteId: string, text: string) => {
+		if (this.#draftLink) editNote(this.#draftLink.doc, noteId, text);
+	};
+	deleteDraftNote = (noteId: string) => {
+		if (this.#draftLink) deleteNote(this.#draftLink.doc, noteId);
+	};
+
+	// Everyone with a voice: dots, ratings, ballots, the checklist, actions.
+	/** Adds or takes back a dot; false when none is left (or none to take back). */
+	placeDot = (step: string, target: string, delta: 1 | -1, limit: number): boolean => {
+		try {
+			placeDot(this.#boardLink.doc, {
+				step,
+				participant: this.participantId,
+				target,
+				delta,
+				limit
+			});
+			return true;
+		} catch (error) {
+			if (error instanceof VoteError) return false;
+			throw error;
+		}
+	};
+	rate = (step: string, block: string, rating: Rating) =>
+		rateBlock(this.#boardLink.doc, { step, participant: this.participantId, block, rating });
+	clearRating = (step: string, block: string) =>
+		clearRating(this.#boardLink.doc, { step, participant: this.participantId, block });
+	castBallot = (step: string, statement: string, choice: Choice) =>
+		castBallot(this.#boardLink.doc, {
+			step,
+			participant: this.participantId,
+			statement,
+			choice
+		});
+	withdrawBallot = (step: string, statement: string) =>
+		withdrawBallot(this.#boardLink.doc, { step, participant: this.participantId, statement });
+	answerCheckItem = (step: string, item: string, answer: CheckAnswer, note: string) =>
+		answerCheckItem(this.#boardLink.doc, { step, item, answer, note });
+	proposeAction = (step: string, fields: Partial<Record<ActionField, string>>): string => {
+		const id = newId();
+		proposeAction(this.#boardLink.doc, {
+			...fields,
+			id,
+			step,
+			author: this.participantId,
+			created: Date.now()
+		});
+		return id;
+	};
+	updateAction = (actionId: string, fields: Partial<Record<ActionField, string>>) =>
+		updateAction(this.#boardLink.doc, actionId, fields);
+	setActionStatus = (actionId: string, status: ActionStatus) =>
+		setActionStatus(this.#boardLink.doc, actionId, status);
+	setActionHidden = (actionId: string, hidden: boolean) =>
+		setActionHidden(this.#boardLink.doc, actionId, hidden);
+	deleteAction = (actionId: string) => deleteAction(this.#boardLink.doc, actionId);
+
 	destroy(): void {
 		this.#boardLink.provider.awareness.off('change', this.#countPresence);
 		this.#undo.destroy();
 		this.control.destroy();
 		this.board.destroy();
-		this.#controlLink.destroy();
-		this.#boardLink.destroy();
+		this.drafts?.destroy();
+		for (const link of this.#links()) link.destroy();
 	}
 }
