@@ -55,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			updatesPerSecond: intFromEnv(env, 'UPDATES_PER_SECOND', 40),
 			maxDocBytes: intFromEnv(env, 'MAX_DOC_BYTES', 20 * 1024 * 1024),
 			participantsPerRoom: intFromEnv(env, 'PARTICIPANTS_PER_ROOM', 500),
-			connectionsPerRoom: intFromEnv(env, 'CONNECTIONS_PER_ROOM', 1500),
+			connectionsPerRoom: intFromEnv(env, 'CONNECTIONS_PER_ROOM', 2000),
 			connectionsPerAddress: intFromEnv(env, 'CONNECTIONS_PER_ADDRESS', 2000),
 			failedJoinsPerWindow: intFromEnv(env, 'FAILED_JOINS_PER_WINDOW', 10),
 			failedJoinWindowMs: intFromEnv(env, 'FAILED_JOIN_WINDOW_SECONDS', 600) * 1000,
