@@ -111,6 +111,7 @@ describe('shipped content', () => {
 			'actoren',
 			'voorbereiding',
 			'referentiekader',
+			'visie',
 			'aan-de-slag',
 			'afsluiting'
 		]);
