@@ -18,7 +18,7 @@ test('a facilitator walks every step with two participants and the projector', a
 	await joinWithLink(two.page, `/join/${joinCode}`);
 
 	const titles = await facilitator.page.getByTestId('agenda-step').allInnerTexts();
-	expect(titles).toHaveLength(11);
+	expect(titles).toHaveLength(12);
 	for (let index = 0; index < titles.length; index++) {
 		const title = (await facilitator.page.getByTestId('step-title').innerText()).trim();
 		for (const view of [projector.page, one.page, two.page]) {

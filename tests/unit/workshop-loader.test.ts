@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/lib/workshop/errors';
-import { loadBlockSeeds, loadSeeds, loadWorkshops } from '../../src/lib/workshop/files';
+import { loadSeeds, loadWorkshops } from '../../src/lib/workshop/files';
 import { parseWorkshop } from '../../src/lib/workshop/parse';
 import { parseBlockSeed } from '../../src/lib/workshop/seeds';
 import { inVariant, publicWorkshop } from '../../src/lib/workshop/types';
@@ -90,8 +90,8 @@ describe('shipped content', () => {
 	});
 
 	it('validates every workshop and seed', () => {
-		const seeds = loadBlockSeeds();
-		expect(seeds.get('bouwstenen')?.blocks).toHaveLength(8);
+		const seeds = loadSeeds();
+		expect(seeds.blocks.get('bouwstenen')?.blocks).toHaveLength(8);
 		const { workshops, errors } = loadWorkshops('workshops', seeds);
 		expect(errors.map((e) => e.message)).toEqual([]);
 		expect(workshops.map((w) => w.id)).toContain('visievorming-zorgzame-buurten');
@@ -111,6 +111,7 @@ describe('shipped content', () => {
 			'actoren',
 			'voorbereiding',
 			'referentiekader',
+			'visie',
 			'aan-de-slag',
 			'afsluiting'
 		]);

@@ -4,17 +4,22 @@ import path from 'node:path';
 import { ContentError } from './errors';
 import { parseWorkshop } from './parse';
 import { parseBlockSeed, parseReferenceSeed, type BlockSeed, type ReferenceSeed } from './seeds';
-import type { Workshop } from './types';
+import type { SeedItem, Workshop } from './types';
 
 export function workshopsDir(env: NodeJS.ProcessEnv = process.env): string {
 	return path.resolve(env.WORKSHOPS_DIR || 'workshops');
 }
 
-/** Every workshop in a folder (files ending in .md, README.md excepted), or all their errors. */
+/**
+ * Every workshop in a folder (files ending in .md, README.md excepted), or all their errors.
+ * Listed by `order`, then by file name. `seeds` may be every seed, or only the building blocks.
+ */
 export function loadWorkshops(
 	dir: string = workshopsDir(),
-	seeds: Map<string, BlockSeed> = loadBlockSeeds()
+	seeds: Seeds | Map<string, BlockSeed> = loadSeeds()
 ): { workshops: Workshop[]; errors: ContentError[] } {
+	const all: Seeds = seeds instanceof Map ? { blocks: seeds, references: new Map() } : seeds;
+	const known = seedIndex(all);
 	const workshops: Workshop[] = [];
 	const errors: ContentError[] = [];
 	const files = fs
@@ -24,9 +29,9 @@ export function loadWorkshops(
 	for (const name of files) {
 		const display = path.join(path.basename(dir), name);
 		try {
-			const workshop = withBlockLabels(
-				parseWorkshop(display, fs.readFileSync(path.join(dir, name), 'utf8'), [...seeds.keys()]),
-				seeds
+			const workshop = withSeedItems(
+				parseWorkshop(display, fs.readFileSync(path.join(dir, name), 'utf8'), known),
+				all
 			);
 			if (workshops.some((w) => w.id === workshop.id))
 				throw new ContentError(display, 2, `id "${workshop.id}" is used by another workshop`);
@@ -36,7 +41,8 @@ export function loadWorkshops(
 			else throw error;
 		}
 	}
-	return { workshops, errors };
+	const rank = (w: Workshop) => w.order ?? Number.POSITIVE_INFINITY;
+	return { workshops: workshops.sort((a, b) => rank(a) - rank(b)), errors };
 }
 
 export function seedsDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -70,12 +76,61 @@ export function loadBlockSeeds(dir: string = seedsDir()): Map<string, BlockSeed>
 	return loadSeeds(dir).blocks;
 }
 
-/** Adds the names of the building blocks a workshop uses to its labels. */
-function withBlockLabels(workshop: Workshop, seeds: Map<string, BlockSeed>): Workshop {
+/** For every seed, the ids of its items: what `only` may name. */
+export function seedIndex(seeds: Seeds): Map<string, string[]> {
+	const index = new Map<string, string[]>();
+	for (const seed of seeds.blocks.values())
+		index.set(
+			seed.id,
+			seed.blocks.map((b) => b.id)
+		);
+	for (const seed of seeds.references.values())
+		index.set(
+			seed.id,
+			seed.items.map((i) => i.id)
+		);
+	return index;
+}
+
+/** A seed's items in the shape steps use: building blocks and reference items alike. */
+export function itemsOf(seeds: Seeds, id: string): SeedItem[] | undefined {
+	const blocks = seeds.blocks.get(id);
+	if (blocks)
+		return blocks.blocks.map((b) => ({
+			id: b.id,
+			title: b.name,
+			text: b.meaning,
+			question: b.question
+		}));
+	return seeds.references.get(id)?.items.map((item) => ({
+		id: item.id,
+		title: item.title,
+		...(item.text ? { text: item.text } : {}),
+		...(item.tracks ? { tracks: item.tracks } : {})
+	}));
+}
+
+/**
+ * Fills in the items of the seed a step names (`blocks` or `tags`, narrowed by `only`), and adds
+ * their names, and their tracks' names, to the workshop's labels for the report.
+ */
+function withSeedItems(workshop: Workshop, seeds: Seeds): Workshop {
 	const labels = { ...workshop.labels };
-	for (const step of workshop.steps) {
-		const seed = step.options?.blocks ? seeds.get(step.options.blocks) : undefined;
-		for (const block of seed?.blocks ?? []) labels[block.id] = block.name;
-	}
-	return { ...workshop, labels };
+	const steps = workshop.steps.map((step) => {
+		const seed = step.options?.blocks ?? step.options?.tags;
+		const all = seed ? itemsOf(seeds, seed) : undefined;
+		if (!all) return step;
+		const only = step.options?.only;
+		const items = only ? only.flatMap((id) => all.filter((item) => item.id === id)) : all;
+		for (const item of items) {
+			labels[item.id] = item.title;
+			for (const track of item.tracks ?? [])
+				labels[track.id] = {
+					nl: `${item.title.nl} – ${track.title.nl}`,
+					en: `${item.title.en} – ${track.title.en}`
+				};
+		}
+		return { ...step, options: { ...step.options, seedItems: items } };
+	});
+	return { ...workshop, steps, labels };
 }

@@ -83,12 +83,14 @@ function stepMinutes(
 	return minutes[variant] ?? null;
 }
 
+/**
+ * The seeds a workshop may name: their ids, or for each id the ids of its items (then `only` is
+ * checked against them too).
+ */
+export type KnownSeeds = readonly string[] | ReadonlyMap<string, readonly string[]>;
+
 /** Parses and validates one workshop file. `file` is the name used in error messages. */
-export function parseWorkshop(
-	file: string,
-	text: string,
-	knownSeeds?: readonly string[]
-): Workshop {
+export function parseWorkshop(file: string, text: string, knownSeeds?: KnownSeeds): Workshop {
 	const { yaml, body, bodyLine } = splitFrontMatter(file, text);
 	const lines = new LineCounter();
 	const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -103,6 +105,11 @@ export function parseWorkshop(
 	const raw = doc.toJS() as unknown;
 	const workshop = check(at, WorkshopSchema, raw, [], '');
 	const locales = workshop.locales as Locale[];
+	const seedIds = knownSeeds && (Array.isArray(knownSeeds) ? knownSeeds : [...knownSeeds.keys()]);
+	const seedItems = (seed: string) =>
+		knownSeeds && !Array.isArray(knownSeeds)
+			? (knownSeeds as ReadonlyMap<string, readonly string[]>).get(seed)
+			: undefined;
 	const defaultVariant = workshop.variants?.[0]?.id;
 	const seen = new Set<string>();
 	const steps: WorkshopStep[] = [];
@@ -135,13 +142,35 @@ export function parseWorkshop(
 			fail(at, ['steps', index], `${label}a vote needs "statements"`);
 		if (step.type === 'assessment' && !step.blocks)
 			fail(at, ['steps', index], `${label}an assessment needs "blocks" (a seed id)`);
-		if (step.blocks && knownSeeds && !knownSeeds.includes(step.blocks)) {
-			const hint = closest(step.blocks, knownSeeds);
-			fail(
-				at,
-				['steps', index, 'blocks'],
-				`${label}unknown seed "${step.blocks}"${hint ? ` (did you mean "${hint}"?)` : ''}`
-			);
+		for (const key of ['blocks', 'tags'] as const) {
+			const seed = step[key];
+			if (seed && seedIds && !seedIds.includes(seed)) {
+				const hint = closest(seed, seedIds);
+				fail(
+					at,
+					['steps', index, key],
+					`${label}unknown seed "${seed}"${hint ? ` (did you mean "${hint}"?)` : ''}`
+				);
+			}
+		}
+		if (step.tags && step.type !== 'actions')
+			fail(at, ['steps', index, 'tags'], `${label}"tags" belongs to an actions step`);
+		if (step.only) {
+			const seed = step.blocks ?? step.tags;
+			if (!seed) fail(at, ['steps', index, 'only'], `${label}"only" needs "blocks" or "tags"`);
+			const items = seedItems(seed) ?? [];
+			step.only.forEach((item, position) => {
+				if (seedItems(seed) && !items.includes(item)) {
+					const hint = closest(item, items);
+					fail(
+						at,
+						['steps', index, 'only', position],
+						`${label}seed "${seed}" has no item "${item}"${hint ? ` (did you mean "${hint}"?)` : ''}`
+					);
+				}
+				if (step.only!.indexOf(item) !== position)
+					fail(at, ['steps', index, 'only', position], `${label}"${item}" is named twice in only`);
+			});
 		}
 		if (step.recap && !seen.has(step.recap)) {
 			fail(
@@ -161,7 +190,16 @@ export function parseWorkshop(
 				id: c.id,
 				title: localize(c.title, locales)
 			}));
-		for (const key of ['words', 'votes', 'silent', 'blocks', 'rule', 'recap'] as const) {
+		for (const key of [
+			'words',
+			'votes',
+			'silent',
+			'blocks',
+			'rule',
+			'recap',
+			'tags',
+			'only'
+		] as const) {
 			if (step[key] !== undefined) (options as Record<string, unknown>)[key] = step[key];
 		}
 		steps.push({
@@ -197,7 +235,8 @@ export function parseWorkshop(
 			...variant,
 			title: localize(variant.title, locales)
 		})),
-		sources: workshop.sources
+		sources: workshop.sources,
+		...(workshop.order !== undefined ? { order: workshop.order } : {})
 	};
 }
 

@@ -55,7 +55,14 @@ export const StepSchema = v.object({
 	rule: v.optional(
 		v.picklist(['majority', 'two-thirds'], 'rule must be "majority" or "two-thirds"')
 	),
-	recap: v.optional(id('recap'))
+	recap: v.optional(id('recap')),
+	tags: v.optional(id('tags')),
+	only: v.optional(
+		v.pipe(
+			v.array(id('only'), 'only must be a list of ids'),
+			v.minLength(1, 'only needs at least one id')
+		)
+	)
 });
 
 export const WorkshopSchema = v.object({
@@ -76,6 +83,9 @@ export const WorkshopSchema = v.object({
 		)
 	),
 	sources: v.optional(v.array(v.string())),
+	order: v.optional(
+		v.pipe(v.number('order must be a number'), v.integer('order must be a whole number'))
+	),
 	steps: v.pipe(
 		v.array(v.unknown(), 'steps must be a list'),
 		v.minLength(1, 'a workshop needs at least one step')

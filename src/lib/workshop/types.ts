@@ -14,6 +14,18 @@ export type StepType = (typeof STEP_TYPES)[number];
 
 export type Choice = { id: string; title: Localized };
 
+/** One item of a seed, as a step uses it: a building block, a principle, an action domain … */
+export type SeedItem = {
+	id: string;
+	title: Localized;
+	/** What the item means (a building block's meaning, a reference item's text). */
+	text?: Localized;
+	/** The question a building block asks. */
+	question?: Localized;
+	/** Sub-items, such as an action domain's tracks. */
+	tracks?: Choice[];
+};
+
 /** Options of a step; which apply depends on its type. */
 export type StepOptions = {
 	/** brainstorm: prompt columns (step 4 has five). */
@@ -26,8 +38,14 @@ export type StepOptions = {
 	silent?: boolean;
 	/** checklist: the items the group answers. */
 	items?: Choice[];
-	/** assessment: the seed with the building blocks. */
+	/** assessment: the seed whose items are rated (the building blocks, or any other seed). */
 	blocks?: string;
+	/** actions: the seed whose items (and their tracks) tag an action, instead of a building block. */
+	tags?: string;
+	/** blocks, tags: only these items of the seed, in this order. */
+	only?: string[];
+	/** blocks, tags: the seed's items, filled in by the loader from `blocks` or `tags` and `only`. */
+	seedItems?: SeedItem[];
 	/** vote: the statements. */
 	statements?: Choice[];
 	/** vote: how votes become an outcome. */
@@ -63,6 +81,8 @@ export type Workshop = {
 	steps: WorkshopStep[];
 	variants?: Variant[];
 	sources?: string[];
+	/** Place in the list of workshops: lower first; workshops without one come last. */
+	order?: number;
 	/** Labels of ids used in the workshop (building blocks, items, columns), for reports. */
 	labels?: Record<string, Localized>;
 };
