@@ -70,12 +70,14 @@ export function loadBlockSeeds(dir: string = seedsDir()): Map<string, BlockSeed>
 	return loadSeeds(dir).blocks;
 }
 
-/** Adds the names of the building blocks a workshop uses to its labels. */
+/** Adds the building blocks a workshop uses, and their names to its labels. */
 function withBlockLabels(workshop: Workshop, seeds: Map<string, BlockSeed>): Workshop {
 	const labels = { ...workshop.labels };
+	const blocks: Record<string, BlockSeed['blocks']> = {};
 	for (const step of workshop.steps) {
 		const seed = step.options?.blocks ? seeds.get(step.options.blocks) : undefined;
+		if (seed) blocks[seed.id] = seed.blocks;
 		for (const block of seed?.blocks ?? []) labels[block.id] = block.name;
 	}
-	return { ...workshop, labels };
+	return { ...workshop, labels, ...(Object.keys(blocks).length ? { blocks } : {}) };
 }

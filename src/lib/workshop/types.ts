@@ -1,3 +1,5 @@
+import type { BuildingBlock } from './seeds';
+
 export type Locale = 'nl' | 'en';
 export type Localized = Record<Locale, string>;
 
@@ -65,14 +67,18 @@ export type Workshop = {
 	sources?: string[];
 	/** Labels of ids used in the workshop (building blocks, items, columns), for reports. */
 	labels?: Record<string, Localized>;
+	/** The building blocks of the seeds its assessment steps use (`options.blocks`), by seed id. */
+	blocks?: Record<string, BuildingBlock[]>;
 };
 
 /** The public summary served by GET /api/workshops. */
-export type WorkshopSummary = Omit<Workshop, 'steps' | 'labels'> & { stepCount: number };
+export type WorkshopSummary = Omit<Workshop, 'steps' | 'labels' | 'blocks'> & {
+	stepCount: number;
+};
 
 export function summarize(workshop: Workshop): WorkshopSummary {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { steps, labels, ...rest } = workshop;
+	const { steps, labels, blocks, ...rest } = workshop;
 	return { ...rest, stepCount: steps.length };
 }
 
