@@ -92,3 +92,59 @@ export function ratingProgress(
 	const complete = [...perParticipant.values()].filter((set) => set.size === blocks.length).length;
 	return { started: perParticipant.size, complete };
 }
+
+/** A participant's own ratings on one step, by block. */
+export function ratingsOf(
+	ratings: readonly BlockRating[],
+	step: string,
+	participant: string
+): Record<string, Rating> {
+	const mine: Record<string, Rating> = {};
+	for (const r of ratings)
+		if (r.step === step && r.participant === participant) mine[r.block] = r.rating;
+	return mine;
+}
+
+/**
+ * "14 of 18 have rated": those who rated every block, out of everyone taking part. A phone that
+ * locks drops out of the presence count, so whoever already rated something counts too.
+ */
+export function roomProgress(
+	progress: { started: number; complete: number },
+	present: number
+): { done: number; total: number } {
+	return { done: progress.complete, total: Math.max(present, progress.started) };
+}
+
+/** The groups of the reference framework, in the order the framework gives them. */
+export const BLOCK_GROUPS = [
+	'voorwaardenscheppend',
+	'beleidsmatig',
+	'minder-mazen',
+	'meer-net'
+] as const;
+
+/** Blocks under their group, groups in framework order, blocks in seed order; empty groups left out. */
+export function groupBlocks<T extends { group: string }>(
+	blocks: readonly T[]
+): { group: string; blocks: T[] }[] {
+	const groups = [...BLOCK_GROUPS, ...blocks.map((b) => b.group)].filter(
+		(group, index, all) => all.indexOf(group) === index
+	);
+	return groups
+		.map((group) => ({ group, blocks: blocks.filter((b) => b.group === group) }))
+		.filter((entry) => entry.blocks.length > 0);
+}
+
+/** Practice examples are notes of the step with the block id as column; grouped by block. */
+export function examplesByBlock<T extends { step: string; column: string }>(
+	notes: readonly T[],
+	step: string
+): Record<string, T[]> {
+	const byBlock: Record<string, T[]> = {};
+	for (const note of notes) {
+		if (note.step !== step || !note.column) continue;
+		(byBlock[note.column] ??= []).push(note);
+	}
+	return byBlock;
+}

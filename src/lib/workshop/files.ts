@@ -98,6 +98,7 @@ export function itemsOf(seeds: Seeds, id: string): SeedItem[] | undefined {
 	if (blocks)
 		return blocks.blocks.map((b) => ({
 			id: b.id,
+			group: b.group,
 			title: b.name,
 			text: b.meaning,
 			question: b.question

@@ -17,6 +17,8 @@ export type Choice = { id: string; title: Localized };
 /** One item of a seed, as a step uses it: a building block, a principle, an action domain … */
 export type SeedItem = {
 	id: string;
+	/** The building block's group in the framework (enabling, policy, fewer holes, more net). */
+	group?: string;
 	title: Localized;
 	/** What the item means (a building block's meaning, a reference item's text). */
 	text?: Localized;
@@ -88,7 +90,9 @@ export type Workshop = {
 };
 
 /** The public summary served by GET /api/workshops. */
-export type WorkshopSummary = Omit<Workshop, 'steps' | 'labels'> & { stepCount: number };
+export type WorkshopSummary = Omit<Workshop, 'steps' | 'labels'> & {
+	stepCount: number;
+};
 
 export function summarize(workshop: Workshop): WorkshopSummary {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
