@@ -114,6 +114,7 @@ export class SyncServer {
 			return;
 		}
 		const connection = new Connection(ws, room, info, this.options.limits, this.options.log);
+		const firstPeer = room.peers.size === 0;
 		this.connections.add(connection);
 		room.peers.add(connection);
 		ws.binaryType = 'nodebuffer';
@@ -123,7 +124,10 @@ export class SyncServer {
 		ws.on('pong', () => (connection.alive = true));
 		ws.on('error', () => ws.terminate());
 		ws.on('close', (code) => this.release(connection, code));
-		this.options.rooms.touch(info.roomId);
+		// One durable write when a document is opened, not one per connection: a whole room
+		// reconnecting after a restart would otherwise wait on an fsync per phone. Writes keep
+		// counting as activity (RoomDoc reports them).
+		if (firstPeer) this.options.rooms.touch(info.roomId);
 		this.options.log('info', 'sync_connected', {
 			room: info.roomId,
 			doc: info.docName,

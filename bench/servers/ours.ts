@@ -1,0 +1,36 @@
+// Our production sync server (src/lib/server/serve.ts) in its own process, for the benchmark.
+// BENCH_ROOMS = {"rooms": R, "participants": P}: makes R rooms with P participants each in the
+// (temporary) DATA_DIR, sends their keys to the parent over IPC, then serves on 127.0.0.1.
+// bench/lib/servers.ts bundles this file as the production build is bundled, and runs it.
+import type { AddressInfo } from 'node:net';
+import { createApp, setApp } from '../../src/lib/server/app';
+import { serve } from '../../src/lib/server/serve';
+
+export type BenchRoom = { id: string; keys: string[] };
+
+export function main(): void {
+	const spec = JSON.parse(process.env.BENCH_ROOMS ?? '{}') as {
+		rooms?: number;
+		participants?: number;
+	};
+	const app = createApp();
+	setApp(app);
+	const rooms: BenchRoom[] = [];
+	for (let r = 0; r < (spec.rooms ?? 1); r++) {
+		const room = app.rooms.create({
+			title: `Bench ${r}`,
+			workshop: 'visievorming-zorgzame-buurten'
+		});
+		const keys: string[] = [];
+		for (let p = 0; p < (spec.participants ?? 2); p++) {
+			keys.push(app.rooms.addParticipant(room.id, '', Number.MAX_SAFE_INTEGER).key);
+		}
+		rooms.push({ id: room.id, keys });
+	}
+	const server = serve();
+	server.once('listening', () => {
+		process.send?.({ port: (server.address() as AddressInfo).port, rooms });
+	});
+}
+
+main();
