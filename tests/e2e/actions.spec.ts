@@ -158,6 +158,11 @@ test('participants propose, the facilitator edits and confirms, the group sets p
 		'Buurtfeest op het plein'
 	]);
 	await expect(projector.page.getByTestId('plan-dots')).toHaveText(['4', '3', '2']);
+	const fits = await plan.evaluate(
+		(table) =>
+			table.getBoundingClientRect().right <= table.parentElement!.getBoundingClientRect().right + 1
+	);
+	expect(fits, 'the plan stays within the stage').toBe(true);
 	await expect(jan.locator(`[data-action="${wandeling}"] [data-testid="action-total"]`)).toHaveText(
 		'Stippen: 4'
 	);
