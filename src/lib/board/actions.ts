@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Dot } from './dots';
 import { NoteError } from './notes';
 import { USER_ORIGIN, type Origin } from './origins';
 import { actionsRoot } from './roots';
@@ -132,4 +133,78 @@ export function actionsByPriority(
 	return [...actions].sort(
 		(a, b) => (dots.get(b.id) ?? 0) - (dots.get(a.id) ?? 0) || a.created - b.created
 	);
+}
+
+/** The eight building blocks (ids of seeds/bouwstenen.yaml), in the seed's order. */
+export const BUILDING_BLOCKS = [
+	'buurtanalyse',
+	'visie-organisatie',
+	'detectie',
+	'toeleiding',
+	'sociale-netwerken',
+	'inclusie',
+	'communiceren',
+	'partnerschappen'
+] as const;
+
+/** Dots per participant when a step does not say. */
+export const DEFAULT_ACTION_VOTES = 3;
+
+/** An item of the seed a step tags its actions with (`tags`), with its tracks if it has any. */
+export type TagItem = { id: string; tracks?: readonly { id: string }[] };
+
+/**
+ * What an action can be tagged with, where the workshop's labels name it: the tracks (or the
+ * items without tracks) of the step's seed, or else the eight building blocks.
+ */
+export function blockChoices<Label>(
+	labels: Readonly<Record<string, Label>> | undefined,
+	seedItems?: readonly TagItem[]
+): { id: string; label: Label }[] {
+	const ids = seedItems
+		? seedItems.flatMap((item) => (item.tracks?.length ? item.tracks.map((t) => t.id) : [item.id]))
+		: BUILDING_BLOCKS;
+	return ids.flatMap((id) => {
+		const label = labels?.[id];
+		return label === undefined ? [] : [{ id, label }];
+	});
+}
+
+/** A step's actions in creation order; hidden ones only for the facilitator. */
+export function stepActions(
+	actions: readonly Action[],
+	step: string,
+	withHidden = false
+): Action[] {
+	return actions.filter((a) => a.step === step && (withHidden || !a.hidden));
+}
+
+/** A participant may change or withdraw their own action until the facilitator confirms it. */
+export function canEditAction(action: Action, participant: string): boolean {
+	return action.author === participant && action.status === 'proposed' && !action.hidden;
+}
+
+/**
+ * The order of the plan: by priority once the dots are shown (`tally`), by creation before,
+ * so the room does not see a ranking while it is still voting.
+ */
+export function planOrder(
+	actions: readonly Action[],
+	tally: ReadonlyMap<string, number> | null
+): Action[] {
+	if (!tally) return [...actions].sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));
+	return actionsByPriority(actions, tally);
+}
+
+/** How many dots one participant put on each target in a step (as stored, for their buttons). */
+export function dotsOf(
+	dots: readonly Dot[],
+	step: string,
+	participant: string
+): Map<string, number> {
+	const mine = new Map<string, number>();
+	for (const dot of dots)
+		if (dot.step === step && dot.participant === participant)
+			mine.set(dot.target, (mine.get(dot.target) ?? 0) + dot.count);
+	return mine;
 }
