@@ -14,6 +14,9 @@ export type StepType = (typeof STEP_TYPES)[number];
 
 export type Choice = { id: string; title: Localized };
 
+/** A vote statement; `recorded` is the outcome an earlier assembly gave it (from a seed). */
+export type Statement = Choice & { recorded?: 'approved' | 'not-approved' };
+
 /** Options of a step; which apply depends on its type. */
 export type StepOptions = {
 	/** brainstorm: prompt columns (step 4 has five). */
@@ -29,7 +32,7 @@ export type StepOptions = {
 	/** assessment: the seed with the building blocks. */
 	blocks?: string;
 	/** vote: the statements. */
-	statements?: Choice[];
+	statements?: Statement[];
 	/** vote: how votes become an outcome. */
 	rule?: 'majority' | 'two-thirds';
 	/** info: show the board of an earlier step next to the content. */
