@@ -15,7 +15,7 @@ try {
 	console.error(error.message);
 	process.exit(1);
 }
-const { workshops, errors } = module.loadWorkshops(undefined, seeds.blocks);
+const { workshops, errors } = module.loadWorkshops(undefined, seeds.blocks, seeds.references);
 for (const error of errors) console.error(error.message);
 if (errors.length) {
 	console.error(`${errors.length} workshop file(s) have problems.`);

@@ -13,7 +13,8 @@ export function workshopsDir(env: NodeJS.ProcessEnv = process.env): string {
 /** Every workshop in a folder (files ending in .md, README.md excepted), or all their errors. */
 export function loadWorkshops(
 	dir: string = workshopsDir(),
-	seeds: Map<string, BlockSeed> = loadBlockSeeds()
+	seeds: Map<string, BlockSeed> = loadBlockSeeds(),
+	references: ReadonlyMap<string, ReferenceSeed> = loadSeeds().references
 ): { workshops: Workshop[]; errors: ContentError[] } {
 	const workshops: Workshop[] = [];
 	const errors: ContentError[] = [];
@@ -25,7 +26,12 @@ export function loadWorkshops(
 		const display = path.join(path.basename(dir), name);
 		try {
 			const workshop = withBlockLabels(
-				parseWorkshop(display, fs.readFileSync(path.join(dir, name), 'utf8'), [...seeds.keys()]),
+				parseWorkshop(
+					display,
+					fs.readFileSync(path.join(dir, name), 'utf8'),
+					[...seeds.keys()],
+					references
+				),
 				seeds
 			);
 			if (workshops.some((w) => w.id === workshop.id))
