@@ -98,6 +98,7 @@ describe('the Resoluties workshop', () => {
 	it('loads with statements from the Caruna seed and their recorded outcomes', () => {
 		const { workshops, errors } = loadWorkshops('workshops');
 		expect(errors.map((e) => e.message)).toEqual([]);
+		expect(workshops.map((w) => w.id)).toEqual(['visievorming-zorgzame-buurten', 'resoluties']);
 		const workshop = workshops.find((w) => w.id === 'resoluties')!;
 		expect(workshop).toBeDefined();
 		const caruna = loadSeeds().references.get('resoluties-caruna')!;

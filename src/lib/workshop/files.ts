@@ -42,6 +42,8 @@ export function loadWorkshops(
 			else throw error;
 		}
 	}
+	// The first workshop is the home page's default: files are read by name, `order` comes first.
+	workshops.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
 	return { workshops, errors };
 }
 

@@ -250,7 +250,8 @@ export function parseWorkshop(
 			...variant,
 			title: localize(variant.title, locales)
 		})),
-		sources: workshop.sources
+		sources: workshop.sources,
+		...(workshop.order !== undefined ? { order: workshop.order } : {})
 	};
 }
 

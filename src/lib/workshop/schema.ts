@@ -87,6 +87,7 @@ export const WorkshopSchema = v.object({
 		)
 	),
 	sources: v.optional(v.array(v.string())),
+	order: v.optional(v.pipe(v.number('order must be a number'), v.integer('order must be whole'))),
 	steps: v.pipe(
 		v.array(v.unknown(), 'steps must be a list'),
 		v.minLength(1, 'a workshop needs at least one step')

@@ -66,6 +66,8 @@ export type Workshop = {
 	steps: WorkshopStep[];
 	variants?: Variant[];
 	sources?: string[];
+	/** Place in the list of workshops: lower first (default 0), then by file name. */
+	order?: number;
 	/** Labels of ids used in the workshop (building blocks, items, columns), for reports. */
 	labels?: Record<string, Localized>;
 };
