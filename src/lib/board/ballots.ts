@@ -62,3 +62,50 @@ export function outcomeOf(tally: Tally, rule: DecisionRule = 'majority'): Outcom
 export function ballotsFromSnapshot(board: { ballots: readonly Ballot[] }, step: string): Ballot[] {
 	return board.ballots.filter((b) => b.step === step);
 }
+
+/**
+ * Where a vote step stands. Voting is closed until the facilitator opens it (so the group can
+ * read the statements first); revealing the results ends the voting.
+ */
+export type VotingPhase = 'closed' | 'open' | 'revealed';
+
+export function votingPhase(
+	control: { votingSteps: readonly string[]; revealedSteps: readonly string[] },
+	step: string
+): VotingPhase {
+	if (control.revealedSteps.includes(step)) return 'revealed';
+	return control.votingSteps.includes(step) ? 'open' : 'closed';
+}
+
+/** One participant's choice per statement in a step. */
+export function choicesOf(
+	ballots: readonly Ballot[],
+	step: string,
+	participant: string
+): Record<string, Choice> {
+	const choices: Record<string, Choice> = {};
+	for (const b of ballots)
+		if (b.step === step && b.participant === participant) choices[b.statement] = b.choice;
+	return choices;
+}
+
+export type StatementResult = { statement: string; tally: Tally; voters: number; outcome: Outcome };
+
+/** Tally and outcome per statement, in the order given; `voters` counts every ballot. */
+export function voteResults(
+	ballots: readonly Ballot[],
+	step: string,
+	statements: readonly string[],
+	rule: DecisionRule = 'majority'
+): StatementResult[] {
+	return statements.map((statement) => {
+		const tally = tallyBallots(ballots, step, statement);
+		const voters = tally.approve + tally.reject + tally.abstain;
+		return { statement, tally, voters, outcome: outcomeOf(tally, rule) };
+	});
+}
+
+/** How many different participants cast at least one ballot in a step. */
+export function voterCount(ballots: readonly Ballot[], step: string): number {
+	return new Set(ballots.filter((b) => b.step === step).map((b) => b.participant)).size;
+}

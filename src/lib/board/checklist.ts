@@ -50,3 +50,29 @@ export function checklistFromYdoc(doc: Y.Doc): ChecklistAnswer[] {
 	});
 	return answers.sort((a, b) => a.step.localeCompare(b.step) || a.item.localeCompare(b.item));
 }
+
+/** The group's current answer and note for one item ('' and '' when nobody answered yet). */
+export function checkAnswerOf(
+	answers: readonly ChecklistAnswer[],
+	step: string,
+	item: string
+): { answer: CheckAnswer; note: string } {
+	const found = answers.find((a) => a.step === step && a.item === item);
+	return { answer: found?.answer ?? '', note: found?.note ?? '' };
+}
+
+export type ChecklistSummary = Record<'yes' | 'partly' | 'no' | 'open', number>;
+
+/** How many of the given items the group answered yes, partly or no, and how many are open. */
+export function checklistSummary(
+	answers: readonly ChecklistAnswer[],
+	step: string,
+	items: readonly string[]
+): ChecklistSummary {
+	const summary: ChecklistSummary = { yes: 0, partly: 0, no: 0, open: 0 };
+	for (const item of items) {
+		const { answer } = checkAnswerOf(answers, step, item);
+		summary[answer === '' ? 'open' : answer] += 1;
+	}
+	return summary;
+}

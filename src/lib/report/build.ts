@@ -4,9 +4,8 @@ import {
 	heatMap,
 	leastFulfilled,
 	mergeRedirect,
-	outcomeOf,
-	tallyBallots,
 	tallyDots,
+	voteResults,
 	visibleNotes,
 	type Note,
 	type RoomSnapshot
@@ -170,11 +169,19 @@ function assessmentBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[]
 
 function voteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
 	const ballots = ballotsFromSnapshot(input.snapshot.board, step.id);
-	const statements = [...new Set(ballots.map((b) => b.statement))];
-	if (statements.length === 0) return noteBlocks(input, step);
-	const rows = statements.map((statement) => {
-		const tally = tallyBallots(ballots, step.id, statement);
-		return { statement: label(input, statement), tally, outcome: outcomeOf(tally) };
+	const voted = new Set(ballots.map((b) => b.statement));
+	if (voted.size === 0) return noteBlocks(input, step);
+	// The workshop's order first, then statements only the ballots know; the step's rule.
+	const defined = step.options?.statements ?? [];
+	const order = [...new Set([...defined.map((s) => s.id), ...voted])].filter((id) => voted.has(id));
+	const rows = voteResults(ballots, step.id, order, step.options?.rule).map((result) => {
+		const recorded = defined.find((s) => s.id === result.statement)?.recorded;
+		return {
+			statement: label(input, result.statement),
+			tally: result.tally,
+			outcome: result.outcome,
+			...(recorded ? { recorded } : {})
+		};
 	});
 	return [{ kind: 'ballots', rows }];
 }

@@ -18,7 +18,10 @@ export type ReportBlock =
 	| { kind: 'items'; title: string; items: ReportItem[] }
 	| { kind: 'table'; columns: string[]; rows: string[][] }
 	| { kind: 'heatmap'; rows: HeatRow[]; least: string[] }
-	| { kind: 'ballots'; rows: { statement: string; tally: Tally; outcome: Outcome }[] };
+	| { kind: 'ballots'; rows: BallotRow[] };
+
+/** `recorded`: the outcome an earlier assembly gave the statement, when it comes from a seed. */
+export type BallotRow = { statement: string; tally: Tally; outcome: Outcome; recorded?: Outcome };
 
 export type ReportSection = { id: string; title: string; synthesis: string; blocks: ReportBlock[] };
 

@@ -1,6 +1,6 @@
 import { m } from '../paraglide/messages';
-import type { Outcome, Rating, Tally } from '../board';
-import type { Report } from './model';
+import type { Rating } from '../board';
+import type { BallotRow, Report } from './model';
 
 /**
  * Participant text in Markdown: every sign that could make markup (emphasis, links, HTML,
@@ -58,19 +58,26 @@ export function summaryLines(report: Report): [string, string][] {
 }
 
 /** The statements of a vote as a plain table: statement, for, against, abstain, decision. */
-export function ballotTable(
-	report: Report,
-	rows: { statement: string; tally: Tally; outcome: Outcome }[]
-) {
+export function ballotTable(report: Report, rows: BallotRow[]) {
 	const l = ballotLabels(report);
+	// A column for the recorded outcome only when some statement comes from a seed that has one.
+	const recorded = rows.some((r) => r.recorded);
 	return {
-		columns: [l.statement, l.approve, l.reject, l.abstain, l.outcome],
+		columns: [
+			l.statement,
+			l.approve,
+			l.reject,
+			l.abstain,
+			l.outcome,
+			...(recorded ? [m.vote_recorded_column({}, { locale: report.locale })] : [])
+		],
 		rows: rows.map((r) => [
 			r.statement,
 			String(r.tally.approve),
 			String(r.tally.reject),
 			String(r.tally.abstain),
-			l[r.outcome]
+			l[r.outcome],
+			...(recorded ? [r.recorded ? l[r.recorded] : ''] : [])
 		])
 	};
 }

@@ -30,7 +30,12 @@ export function loadWorkshops(
 		const display = path.join(path.basename(dir), name);
 		try {
 			const workshop = withSeedItems(
-				parseWorkshop(display, fs.readFileSync(path.join(dir, name), 'utf8'), known),
+				parseWorkshop(
+					display,
+					fs.readFileSync(path.join(dir, name), 'utf8'),
+					known,
+					all.references
+				),
 				all
 			);
 			if (workshops.some((w) => w.id === workshop.id))

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { parseBody, type StepTexts } from './body';
 import { ContentError } from './errors';
+import type { ReferenceSeed } from './seeds';
 import { StepSchema, WorkshopSchema } from './schema';
 import { closest } from './suggest';
 import {
@@ -11,7 +12,8 @@ import {
 	type Localized,
 	type WorkshopStep,
 	type Workshop,
-	type StepOptions
+	type StepOptions,
+	type Statement
 } from './types';
 
 type Located = { file: string; doc: Document; lines: LineCounter; offset: number };
@@ -89,8 +91,57 @@ function stepMinutes(
  */
 export type KnownSeeds = readonly string[] | ReadonlyMap<string, readonly string[]>;
 
-/** Parses and validates one workshop file. `file` is the name used in error messages. */
-export function parseWorkshop(file: string, text: string, knownSeeds?: KnownSeeds): Workshop {
+type StatementsField =
+	| { id: string; title: string | { nl: string; en?: string } }[]
+	| {
+			seed: string;
+			ids?: string[];
+	  };
+
+/**
+ * A vote's statements: written in the file, or taken from a reference seed
+ * (`statements: { seed: resoluties-caruna, ids: [r1, r2] }`; without `ids`, every item), with
+ * the outcome the seed records for each.
+ */
+function resolveStatements(
+	at: Located,
+	path: (string | number)[],
+	label: string,
+	field: StatementsField,
+	locales: readonly Locale[],
+	references: ReadonlyMap<string, ReferenceSeed> | undefined
+): Statement[] {
+	if (Array.isArray(field))
+		return field.map((c) => ({ id: c.id, title: localize(c.title, locales) }));
+	const seed = references?.get(field.seed);
+	if (!seed) {
+		const hint = closest(field.seed, [...(references?.keys() ?? [])]);
+		fail(
+			at,
+			[...path, 'seed'],
+			`${label}unknown seed "${field.seed}"${hint ? ` (did you mean "${hint}"?)` : ''}`
+		);
+	}
+	const ids = field.ids ?? seed.items.map((item) => item.id);
+	return ids.map((itemId, index) => {
+		const item = seed.items.find((i) => i.id === itemId);
+		if (!item)
+			fail(at, [...path, 'ids', index], `${label}seed "${seed.id}" has no item "${itemId}"`);
+		const title = { nl: item.title.nl, en: locales.includes('en') ? item.title.en : item.title.nl };
+		return item.outcome ? { id: item.id, title, recorded: item.outcome } : { id: item.id, title };
+	});
+}
+
+/**
+ * Parses and validates one workshop file. `file` is the name used in error messages;
+ * `knownSeeds` the seeds steps may name, `references` the reference seeds statements may use.
+ */
+export function parseWorkshop(
+	file: string,
+	text: string,
+	knownSeeds?: KnownSeeds,
+	references?: ReadonlyMap<string, ReferenceSeed>
+): Workshop {
 	const { yaml, body, bodyLine } = splitFrontMatter(file, text);
 	const lines = new LineCounter();
 	const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -138,7 +189,17 @@ export function parseWorkshop(file: string, text: string, knownSeeds?: KnownSeed
 		}
 		if (step.type === 'checklist' && !step.items?.length)
 			fail(at, ['steps', index], `${label}a checklist needs "items"`);
-		if (step.type === 'vote' && !step.statements?.length)
+		const statements = step.statements
+			? resolveStatements(
+					at,
+					['steps', index, 'statements'],
+					label,
+					step.statements,
+					locales,
+					references
+				)
+			: undefined;
+		if (step.type === 'vote' && !statements?.length)
 			fail(at, ['steps', index], `${label}a vote needs "statements"`);
 		if (step.type === 'assessment' && !step.blocks)
 			fail(at, ['steps', index], `${label}an assessment needs "blocks" (a seed id)`);
@@ -185,11 +246,7 @@ export function parseWorkshop(file: string, text: string, knownSeeds?: KnownSeed
 			options.columns = step.columns.map((c) => ({ id: c.id, title: localize(c.title, locales) }));
 		if (step.items)
 			options.items = step.items.map((c) => ({ id: c.id, title: localize(c.title, locales) }));
-		if (step.statements)
-			options.statements = step.statements.map((c) => ({
-				id: c.id,
-				title: localize(c.title, locales)
-			}));
+		if (statements) options.statements = statements;
 		for (const key of [
 			'words',
 			'votes',

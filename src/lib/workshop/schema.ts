@@ -51,7 +51,18 @@ export const StepSchema = v.object({
 	silent: v.optional(v.boolean('silent must be true or false')),
 	items: v.optional(v.array(choice('item'))),
 	blocks: v.optional(id('blocks')),
-	statements: v.optional(v.array(choice('statement'))),
+	statements: v.optional(
+		v.union(
+			[
+				v.array(choice('statement')),
+				v.object({
+					seed: id('statements seed'),
+					ids: v.optional(v.array(id('statement id')))
+				})
+			],
+			'statements must be a list of { id, title }, or { seed, ids } naming a seed'
+		)
+	),
 	rule: v.optional(
 		v.picklist(['majority', 'two-thirds'], 'rule must be "majority" or "two-thirds"')
 	),

@@ -27,6 +27,8 @@ export type SeedItem = {
 	/** Sub-items, such as an action domain's tracks. */
 	tracks?: Choice[];
 };
+/** A vote statement; `recorded` is the outcome an earlier assembly gave it (from a seed). */
+export type Statement = Choice & { recorded?: 'approved' | 'not-approved' };
 
 /** Options of a step; which apply depends on its type. */
 export type StepOptions = {
@@ -49,7 +51,7 @@ export type StepOptions = {
 	/** blocks, tags: the seed's items, filled in by the loader from `blocks` or `tags` and `only`. */
 	seedItems?: SeedItem[];
 	/** vote: the statements. */
-	statements?: Choice[];
+	statements?: Statement[];
 	/** vote: how votes become an outcome. */
 	rule?: 'majority' | 'two-thirds';
 	/** info: show the board of an earlier step next to the content. */
