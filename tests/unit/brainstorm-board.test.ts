@@ -106,7 +106,11 @@ describe('duplicates and own dots', () => {
 	const redirect = (t: string) => (t === 'dup' ? 'keep' : t);
 
 	it('lists the duplicates merged into each note', () => {
-		expect(duplicatesByNote(notes).get('keep')?.map((n) => n.id)).toEqual(['dup']);
+		expect(
+			duplicatesByNote(notes)
+				.get('keep')
+				?.map((n) => n.id)
+		).toEqual(['dup']);
 		expect(duplicatesByNote(notes).has('other')).toBe(false);
 	});
 
