@@ -4,9 +4,21 @@ import { expect, test, type Page } from '@playwright/test';
 import { joinWithLink, newPage, SIZES, type Size } from './helpers';
 
 const WORKSHOPS = [
-	{ id: 'voor-iedereen', title: 'Is de zorgzame buurt er voor iedereen?', steps: 9 },
+	{
+		id: 'voor-iedereen',
+		title: 'Is de zorgzame buurt er voor iedereen?',
+		steps: 9,
+		// A live step's projector text stands above its board.
+		lead: { index: 1, text: 'Wie is "iedereen"?' }
+	},
 	{ id: 'zingevende-zorg', title: 'Verbindende en zingevende zorg', steps: 8 },
-	{ id: 'ruimte-voor-zorg', title: 'Welke ruimte geven we aan zorg?', steps: 9 }
+	{ id: 'ruimte-voor-zorg', title: 'Welke ruimte geven we aan zorg?', steps: 9 },
+	{
+		id: 'resoluties',
+		title: 'Resoluties over solidaire zorg',
+		steps: 13,
+		variant: "Alle thema's (2 uur)"
+	}
 ];
 
 test('the home page lists every workshop, the default first, at three sizes', async ({
@@ -35,10 +47,14 @@ test('the home page lists every workshop, the default first, at three sizes', as
 	await context.close();
 });
 
-async function startChosen(page: Page, title: string): Promise<string> {
+async function startChosen(
+	page: Page,
+	title: string,
+	variant = 'Volledige sessie (2 uur)'
+): Promise<string> {
 	await page.goto('/');
 	await page.getByRole('radio', { name: title }).check();
-	await page.getByRole('radio', { name: 'Volledige sessie (2 uur)' }).check();
+	await page.getByRole('radio', { name: variant }).check();
 	await page.getByLabel('Titel van de sessie (optioneel)').fill(`Proef: ${title}`);
 	await page.getByTestId('start-workshop').click();
 	await expect(page.getByTestId('console')).toBeVisible();
@@ -49,7 +65,7 @@ for (const workshop of WORKSHOPS) {
 	test(`a facilitator runs "${workshop.title}" from start to end`, async ({ browser }) => {
 		test.setTimeout(180_000);
 		const facilitator = await newPage(browser, 'laptop');
-		const joinCode = await startChosen(facilitator.page, workshop.title);
+		const joinCode = await startChosen(facilitator.page, workshop.title, workshop.variant);
 		const projector = await newPage(browser, 'projector');
 		await projector.page.goto(
 			(await facilitator.page.getByTestId('open-projector').getAttribute('href'))!
@@ -69,6 +85,14 @@ for (const workshop of WORKSHOPS) {
 				await expect(view.getByTestId('step')).toContainText(
 					`Stap ${index + 1} van ${workshop.steps}`
 				);
+			}
+			if (workshop.lead?.index === index) {
+				await expect(projector.page.getByTestId('projector-lead')).toContainText(
+					workshop.lead.text
+				);
+				await projector.page.screenshot({
+					path: `tests/e2e/screenshots/workshops-${workshop.id}-lead-projector.png`
+				});
 			}
 			if (index === 0) {
 				await projector.page.screenshot({
