@@ -2,6 +2,7 @@ import { loadConfig, type Config } from './config';
 import { openDatabase, type DB } from './db';
 import { DocStore } from './doc-store';
 import { jsonLogger, type Logger } from './log';
+import { closePdfBrowser } from './pdf';
 import { RoomRepository } from './rooms';
 import { SyncServer } from './sync/sync-server';
 import { FailureThrottle } from './throttle';
@@ -57,6 +58,7 @@ export function createApp(config: Config = loadConfig(), log: Logger = jsonLogge
 		async close() {
 			clearInterval(retention);
 			await sync.close();
+			await closePdfBrowser();
 			db.close();
 		}
 	};
