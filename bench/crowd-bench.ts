@@ -104,7 +104,7 @@ export async function presenceRun(participants: number, seconds: number) {
 export async function run(quick = false, log: (line: string) => void = () => {}) {
 	const rows: Row[] = [];
 	const crowd: Awaited<ReturnType<typeof crowdRun>>[] = [];
-	for (let i = 0; i < (quick ? 1 : 2); i++) crowd.push(await crowdRun(100, 30, quick ? 10 : 20));
+	for (let i = 0; i < (quick ? 1 : 3); i++) crowd.push(await crowdRun(100, 30, quick ? 10 : 20));
 	log('scenario 3: 100 rooms × 30 participants done');
 	const of = <T>(runs: T[], pick: (run: T) => number) => {
 		const values = runs.map(pick);
