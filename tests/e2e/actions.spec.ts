@@ -1,19 +1,7 @@
 // Step 9 "Aan de slag": participants propose actions, the facilitator edits and confirms them,
 // the group votes with dots, and the projector shows the plan by priority after the reveal.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { joinWithLink, newPage, startWorkshop } from './helpers';
-
-async function expectNoSeriousA11yViolations(page: Page, what: string) {
-	const results = await new AxeBuilder({ page }).analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	expect(
-		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-		what
-	).toEqual([]);
-}
+import { joinWithLink, newPage, startWorkshop, expectNoSeriousA11yViolations } from './helpers';
 
 async function propose(
 	page: Page,

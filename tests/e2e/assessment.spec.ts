@@ -1,8 +1,7 @@
 // Step 8 "Referentiekader": three participants rate the building blocks on their phones, one adds a
 // practice example; the projector shows progress, then on reveal the spread and the blocks fulfilled least.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { joinWithLink, newPage, startWorkshop } from './helpers';
+import { joinWithLink, newPage, startWorkshop, expectNoSeriousA11yViolations } from './helpers';
 
 type R = 'strong' | 'partly' | 'notyet' | 'unknown';
 
@@ -18,17 +17,6 @@ const PLAN: Record<string, [R, R, R]> = {
 	partnerschappen: ['strong', 'strong', 'strong']
 };
 const BLOCKS = Object.keys(PLAN);
-
-async function expectNoSeriousA11yViolations(page: Page, what: string) {
-	const results = await new AxeBuilder({ page }).analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	expect(
-		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-		what
-	).toEqual([]);
-}
 
 async function rate(page: Page, block: string, rating: R) {
 	await page.locator(`[data-block="${block}"]`).getByTestId(`rating-${rating}`).click();

@@ -1,21 +1,15 @@
 // Brainstorm steps: notes in prompt columns, clusters, merges, typo fixes, dot voting, and the
 // silent round where notes stay private until the facilitator shows them.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { addNote, joinWithLink, newPage, startWorkshop } from './helpers';
+import {
+	addNote,
+	joinWithLink,
+	newPage,
+	startWorkshop,
+	expectNoSeriousA11yViolations
+} from './helpers';
 
 const SHOTS = 'tests/e2e/screenshots';
-
-async function expectNoSeriousA11yViolations(page: Page, what: string) {
-	const results = await new AxeBuilder({ page }).analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	expect(
-		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-		what
-	).toEqual([]);
-}
 
 async function addNoteIn(page: Page, column: number, text: string) {
 	await page.getByTestId('note-column').selectOption({ index: column });

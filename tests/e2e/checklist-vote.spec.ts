@@ -1,19 +1,7 @@
 // The checklist (one shared group answer per item) and the vote (secret until revealed), each with
 // a facilitator, a projector and three participants on phones.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { joinWithLink, newPage, startWorkshop } from './helpers';
-
-async function expectNoSeriousA11yViolations(page: Page, what: string) {
-	const results = await new AxeBuilder({ page }).analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	expect(
-		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-		what
-	).toEqual([]);
-}
+import { joinWithLink, newPage, startWorkshop, expectNoSeriousA11yViolations } from './helpers';
 
 const shot = (page: Page, name: string) =>
 	page.screenshot({ path: `tests/e2e/screenshots/checklist-vote-${name}.png`, fullPage: true });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const SIZES = {
@@ -57,4 +58,16 @@ export async function pdfText(bytes: Buffer): Promise<{ pages: number; text: str
 		texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
 	}
 	return { pages: doc.numPages, text: texts.join('\n').replace(/\s+/g, ' ') };
+}
+
+/** axe-core finds nothing serious or critical on the page as it is now. */
+export async function expectNoSeriousA11yViolations(page: Page, what: string): Promise<void> {
+	const results = await new AxeBuilder({ page }).analyze();
+	const serious = results.violations.filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical'
+	);
+	expect(
+		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+		what
+	).toEqual([]);
 }

@@ -1,18 +1,12 @@
 // A whole room: facilitator, projector and two participants (one by QR link, one by code).
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { addNote, joinWithLink, newPage, startWorkshop } from './helpers';
-
-async function expectNoSeriousA11yViolations(page: Page, what: string) {
-	const results = await new AxeBuilder({ page }).analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	expect(
-		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-		what
-	).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import {
+	addNote,
+	joinWithLink,
+	newPage,
+	startWorkshop,
+	expectNoSeriousA11yViolations
+} from './helpers';
 
 test('facilitator, projector and participants walk the workshop together', async ({ browser }) => {
 	const facilitator = await newPage(browser, 'laptop');
