@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Dot } from './dots';
+import { removeDotsOn, type Dot } from './dots';
 import { NoteError } from './notes';
 import { USER_ORIGIN, type Origin } from './origins';
 import { actionsRoot } from './roots';
@@ -100,6 +100,7 @@ export function deleteAction(doc: Y.Doc, id: string, origin: Origin = USER_ORIGI
 	doc.transact(() => {
 		actionEntry(doc, id);
 		actionsRoot(doc).delete(id);
+		removeDotsOn(doc, id);
 	}, origin);
 }
 

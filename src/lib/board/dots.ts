@@ -1,6 +1,6 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { USER_ORIGIN, type Origin } from './origins';
-import { dotsRoot, keyOf, partsOf } from './roots';
+import { actionsRoot, dotsRoot, keyOf, notesRoot, partsOf } from './roots';
 
 /** One participant's dots on one target (a note, cluster or action) in one step. */
 export type Dot = { step: string; participant: string; target: string; count: number };
@@ -17,6 +17,32 @@ export function dotsFromYdoc(doc: Y.Doc): Dot[] {
 	return dots.sort(
 		(a, b) => a.participant.localeCompare(b.participant) || a.target.localeCompare(b.target)
 	);
+}
+
+/** Ids of hidden notes and actions: dots on them count for nothing until they are shown again. */
+function hiddenTargets(doc: Y.Doc): Set<string> {
+	const hidden = new Set<string>();
+	for (const root of [notesRoot(doc), actionsRoot(doc)]) {
+		root.forEach((entry, id) => {
+			if (entry instanceof Y.Map && entry.get('hidden') === true) hidden.add(id);
+		});
+	}
+	return hidden;
+}
+
+/** The dots of the board that can count: none on a hidden note or action (the voter gets them back). */
+export function liveDotsFromYdoc(doc: Y.Doc): Dot[] {
+	const hidden = hiddenTargets(doc);
+	return dotsFromYdoc(doc).filter((dot) => !hidden.has(dot.target));
+}
+
+/** Removes every dot on `target`; call inside the transaction that deletes it. */
+export function removeDotsOn(doc: Y.Doc, target: string): void {
+	const keys: string[] = [];
+	dotsRoot(doc).forEach((_count, key) => {
+		if (partsOf(key)[2] === target) keys.push(key);
+	});
+	for (const key of keys) dotsRoot(doc).delete(key);
 }
 
 /**
@@ -56,7 +82,10 @@ export function placeDot(
 ): void {
 	const key = keyOf(vote.step, vote.participant, vote.target);
 	const current = Number(dotsRoot(doc).get(key) ?? 0) || 0;
-	if (vote.delta > 0 && dotsLeft(dotsFromYdoc(doc), vote.step, vote.participant, vote.limit) < 1) {
+	if (
+		vote.delta > 0 &&
+		dotsLeft(liveDotsFromYdoc(doc), vote.step, vote.participant, vote.limit) < 1
+	) {
 		throw new VoteError(`no dots left (${vote.limit} per participant)`);
 	}
 	const next = current + vote.delta;

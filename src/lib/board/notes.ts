@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { removeDotsOn } from './dots';
 import { notesRoot } from './roots';
 import { USER_ORIGIN, type Origin } from './origins';
 
@@ -69,6 +70,7 @@ export function deleteNote(doc: Y.Doc, id: string, origin: Origin = USER_ORIGIN)
 	doc.transact(() => {
 		noteEntry(doc, id);
 		notesRoot(doc).delete(id);
+		removeDotsOn(doc, id);
 	}, origin);
 }
 

@@ -5,7 +5,7 @@ import { ballotsFromYdoc, type Ballot } from './ballots';
 import { checklistFromYdoc, type ChecklistAnswer } from './checklist';
 import { clustersFromYdoc, type Cluster } from './clusters';
 import { controlFromYdoc, type ControlSnapshot } from './control';
-import { dotsFromYdoc, type Dot } from './dots';
+import { liveDotsFromYdoc, type Dot } from './dots';
 import { notesFromYdoc, type Note } from './notes';
 
 export type BoardSnapshot = {
@@ -22,7 +22,7 @@ export function boardFromYdoc(doc: Y.Doc): BoardSnapshot {
 	return {
 		notes: notesFromYdoc(doc),
 		clusters: clustersFromYdoc(doc),
-		dots: dotsFromYdoc(doc),
+		dots: liveDotsFromYdoc(doc),
 		ratings: ratingsFromYdoc(doc),
 		checklist: checklistFromYdoc(doc),
 		ballots: ballotsFromYdoc(doc),
