@@ -128,6 +128,19 @@ test('participants rate the building blocks; the projector reveals the spread', 
 	});
 	await expectNoSeriousA11yViolations(projector.page, 'projector');
 
+	// Participants see the group's answers too, with the same blocks marked.
+	const result = an.getByTestId('assessment-result');
+	await expect(result).toBeVisible();
+	expect(
+		await result
+			.locator('li[data-least="true"]')
+			.evaluateAll((items) => items.map((li) => li.getAttribute('data-block')))
+	).toEqual(['detectie', 'toeleiding', 'inclusie']);
+	await expect(result.locator('li[data-block="partnerschappen"]')).toContainText('Doen we sterk 3');
+	await result.scrollIntoViewIfNeeded();
+	await an.screenshot({ path: 'tests/e2e/screenshots/assessment-participant-result-390x844.png' });
+	await expectNoSeriousA11yViolations(an, 'participant after the reveal');
+
 	// The facilitator hides the example: it leaves the projector.
 	await facilitator.page.getByTestId('assessment-example').getByTestId('toggle-hidden').click();
 	await expect(projector.page.getByTestId('least-fulfilled')).not.toContainText('De postbode');
