@@ -79,14 +79,16 @@ export function connect(url: string, roomId: string, docName: string, key: strin
 export function until(
 	condition: () => boolean,
 	timeoutMs = 5000,
-	what = 'condition'
+	what: string | (() => string) = 'condition'
 ): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		const tick = () => {
 			if (condition()) return resolve();
 			if (Date.now() - started > timeoutMs)
-				return reject(new Error(`timed out waiting for ${what}`));
+				return reject(
+					new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`)
+				);
 			setTimeout(tick, 10);
 		};
 		tick();
@@ -122,9 +124,13 @@ export function testNote(id: string, fields: Partial<NewNote> = {}): NewNote {
 	};
 }
 
+export type LoggedEvent = { level: string; event: string; fields: Record<string, unknown> };
+
 export type ServerFixture = {
 	dataDir: string;
 	server: TestServer;
+	/** What the server logged during the current test, oldest first. */
+	events: LoggedEvent[];
 	/** Connects a client that is destroyed after the test. */
 	client(roomId: string, docName: string, key: string): Client;
 	/** Destroys the clients, stops the server and starts a new one on the same data. */
@@ -138,6 +144,7 @@ export function useTestServer(limits: Partial<Limits> = {}): ServerFixture {
 	const fixture: ServerFixture = {
 		dataDir: '',
 		server: undefined as unknown as TestServer,
+		events: [],
 		client(roomId, docName, key) {
 			const c = connect(fixture.server.url, roomId, docName, key);
 			clients.push(c);
@@ -149,12 +156,16 @@ export function useTestServer(limits: Partial<Limits> = {}): ServerFixture {
 		async restart(newLimits = limits) {
 			fixture.destroyClients();
 			await fixture.server.stop();
-			fixture.server = await startServer(fixture.dataDir, newLimits);
+			fixture.server = await startServer(fixture.dataDir, newLimits, record);
 		}
+	};
+	const record: Logger = (level, event, fields = {}) => {
+		fixture.events.push({ level, event, fields });
 	};
 	beforeEach(async () => {
 		fixture.dataDir = tempDataDir();
-		fixture.server = await startServer(fixture.dataDir, limits);
+		fixture.events = [];
+		fixture.server = await startServer(fixture.dataDir, limits, record);
 	});
 	afterEach(async () => {
 		fixture.destroyClients();
