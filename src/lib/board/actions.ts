@@ -46,12 +46,12 @@ export function proposeAction(doc: Y.Doc, action: NewAction, origin: Origin = US
 	doc.transact(() => {
 		if (actionsRoot(doc).has(action.id)) throw new NoteError(`action ${action.id} exists already`);
 		const entry = new Y.Map<unknown>();
-		for (const field of ACTION_FIELDS) entry.set(field, fields[field] ?? '');
+		// Empty fields, 'proposed' and 'not hidden' are the defaults and are not stored (fewer
+		// Yjs items for every later load).
+		for (const field of ACTION_FIELDS) if (fields[field]) entry.set(field, fields[field]);
 		entry.set('step', action.step);
 		entry.set('author', action.author);
 		entry.set('created', action.created);
-		entry.set('status', 'proposed');
-		entry.set('hidden', false);
 		actionsRoot(doc).set(action.id, entry);
 	}, origin);
 }

@@ -43,14 +43,16 @@ export function addNote(doc: Y.Doc, note: NewNote, origin: Origin = USER_ORIGIN)
 	doc.transact(() => {
 		const notes = notesRoot(doc);
 		if (notes.has(note.id)) throw new NoteError(`note ${note.id} exists already`);
+		// Fields at their default (no column, no name, not hidden) are left out: every field is a
+		// Yjs item that each later load of the room integrates again.
 		const entry = new Y.Map<unknown>();
 		entry.set('text', text);
 		entry.set('step', note.step);
-		entry.set('column', note.column ?? '');
+		if (note.column) entry.set('column', note.column);
 		entry.set('author', note.author);
-		entry.set('authorName', note.authorName.trim().slice(0, MAX_NAME_LENGTH));
+		const name = note.authorName.trim().slice(0, MAX_NAME_LENGTH);
+		if (name) entry.set('authorName', name);
 		entry.set('created', note.created);
-		entry.set('hidden', false);
 		notes.set(note.id, entry);
 	}, origin);
 }
