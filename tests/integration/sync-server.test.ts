@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addNote, controlFromYdoc, goToStep, notesFromYdoc } from '../../src/lib/board';
+import { migrate } from '../../src/lib/board/schema';
 import { CLOSE } from '../../src/lib/server/sync/close-codes';
 import {
 	connect,
@@ -276,7 +277,31 @@ describe('compaction', () => {
 		await synced(reader);
 		expect(notesFromYdoc(reader.doc)).toHaveLength(25);
 	});
+
+	it('compacts a log longer than the threshold (as a crash leaves it) when the room is loaded', async () => {
+		const room = small.server.app.rooms.create({ title: 'Lang', workshop: 'w' });
+		const earlier = new Y.Doc();
+		let seq = 0;
+		earlier.on('update', (update: Uint8Array) =>
+			small.server.app.store.append(room.id, 'board', ++seq, update)
+		);
+		migrate(earlier);
+		for (let i = 0; i < 30; i++) addNote(earlier, testNote(`n${i}`));
+		const reader = small.client(room.id, 'board', room.viewerKey);
+		await synced(reader);
+		expect(notesFromYdoc(reader.doc)).toHaveLength(30);
+		expect(storedIn(small, room.id, 'doc_snapshots')).toBe(1);
+		expect(storedIn(small, room.id, 'doc_updates')).toBe(0);
+	});
 });
+
+function storedIn(fixture: typeof t, roomId: string, table: string): number {
+	return (
+		fixture.server.app.db
+			.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE room_id = ? AND doc = 'board'`)
+			.get(roomId) as { n: number }
+	).n;
+}
 
 describe('connection floods', () => {
 	const limited = useTestServer({ connectionsPerAddress: 5 });

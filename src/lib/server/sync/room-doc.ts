@@ -60,6 +60,9 @@ export class RoomDoc {
 		this.doc.on('update', this.onUpdate);
 		this.awareness.on('update', this.onAwareness);
 		if (options.name === 'board' || options.name === 'control') migrate(this.doc);
+		// A log past the threshold (left by a crash, or the threshold was lowered): only this first
+		// load pays for it.
+		if (this.updatesSinceSnapshot >= options.compactAfterUpdates) this.compact();
 	}
 
 	get bytes(): number {
