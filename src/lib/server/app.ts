@@ -1,3 +1,4 @@
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { loadConfig, type Config } from './config';
 import { openDatabase, type DB } from './db';
 import { DocStore } from './doc-store';
@@ -10,6 +11,8 @@ import { FailureThrottle } from './throttle';
 export type App = {
 	config: Config;
 	db: DB;
+	/** Copies the write-ahead log into the database file, off the main thread. */
+	checkpointer: Checkpointer;
 	rooms: RoomRepository;
 	store: DocStore;
 	sync: SyncServer;
@@ -24,9 +27,11 @@ export type App = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RETENTION_CHECK_MS = 60 * 60 * 1000;
+const CHECKPOINT_INTERVAL_MS = 1000;
 
 export function createApp(config: Config = loadConfig(), log: Logger = jsonLogger): App {
 	const db = openDatabase(config.databaseFile);
+	const checkpointer = startCheckpointer(db, config.databaseFile, CHECKPOINT_INTERVAL_MS, log);
 	const rooms = new RoomRepository(db);
 	const store = new DocStore(db);
 	const sync = new SyncServer({ rooms, store, limits: config.limits, log });
@@ -37,6 +42,7 @@ export function createApp(config: Config = loadConfig(), log: Logger = jsonLogge
 	const app: App = {
 		config,
 		db,
+		checkpointer,
 		rooms,
 		store,
 		sync,
@@ -59,6 +65,7 @@ export function createApp(config: Config = loadConfig(), log: Logger = jsonLogge
 			clearInterval(retention);
 			await sync.close();
 			await closePdfBrowser();
+			await checkpointer.stop();
 			db.close();
 		}
 	};
