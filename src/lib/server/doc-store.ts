@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { DB } from './db';
 
 export type StoredDoc = {
@@ -9,7 +10,14 @@ export type StoredDoc = {
 
 /** The Yjs update log of each room document: append-only, compacted into one snapshot. */
 export class DocStore {
-	constructor(private readonly db: DB) {}
+	// Prepared once: an append is on every update's path to the other clients.
+	private readonly insertUpdate: Statement<[string, string, number, Buffer]>;
+
+	constructor(private readonly db: DB) {
+		this.insertUpdate = db.prepare(
+			'INSERT INTO doc_updates (room_id, doc, seq, data) VALUES (?, ?, ?, ?)'
+		);
+	}
 
 	load(roomId: string, doc: string): StoredDoc {
 		const snapshot = this.db
@@ -27,9 +35,12 @@ export class DocStore {
 
 	/** Appends synchronously: when this returns, the update is on disk. Returns its sequence number. */
 	append(roomId: string, doc: string, seq: number, update: Uint8Array): void {
-		this.db
-			.prepare('INSERT INTO doc_updates (room_id, doc, seq, data) VALUES (?, ?, ?, ?)')
-			.run(roomId, doc, seq, Buffer.from(update));
+		this.insertUpdate.run(
+			roomId,
+			doc,
+			seq,
+			Buffer.from(update.buffer, update.byteOffset, update.byteLength)
+		);
 	}
 
 	/** Names of the room's stored documents that start with `prefix`. */

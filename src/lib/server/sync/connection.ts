@@ -59,9 +59,9 @@ export class Connection implements Peer {
 			this.socket.terminate();
 			return;
 		}
-		this.socket.send(message, (error) => {
-			if (error) this.socket.terminate();
-		});
+		// No callback per message: a failed write makes the socket emit 'error', and the sync
+		// server terminates it there.
+		this.socket.send(message);
 	}
 
 	close(code: number, reason: string): void {
