@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,9 +34,30 @@ describe('checkpoints', () => {
 			logged.push(event)
 		);
 		expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-		await until(() => logged.includes('checkpoint_worker_failed'), 5000, 'the failure');
+		await expect(checkpointer.next()).rejects.toThrow(/checkpoint worker failed/);
+		expect(logged).toContain('checkpoint_worker_failed');
 		expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
 		await checkpointer.stop();
 		db.close();
+	});
+
+	it('let a process that only opened and closed the app end normally', () => {
+		// A tool (backup, benchmark) that awaits app.close() and has nothing else to do: the
+		// worker must not leave that await unfinished (Node's exit code 13).
+		const script = `
+			import { runnerImport } from 'vite';
+			const { module } = await runnerImport('./src/lib/server/app.ts', { logLevel: 'error' });
+			const app = module.createApp(undefined, () => {});
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			await app.close();
+			console.log('closed');
+		`;
+		const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+			env: { ...process.env, DATA_DIR: tempDataDir() },
+			encoding: 'utf8',
+			timeout: 30_000
+		});
+		expect(child.stdout.trim().split('\n').at(-1)).toBe('closed');
+		expect(child.status).toBe(0);
 	});
 });

@@ -33,6 +33,8 @@ parentPort.on('message', (message) => {
 });
 `;
 
+type Waiter = { resolve(result: CheckpointResult): void; reject(error: Error): void };
+
 /**
  * Takes checkpoints off the main thread: the main connection stops checkpointing itself while
  * the worker runs, and takes it up again if the worker fails.
@@ -46,37 +48,53 @@ export function startCheckpointer(
 	const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 	const worker = new Worker(WORKER_SOURCE, {
 		eval: true,
+		// The worker's source is CommonJS whatever flags started this process (--input-type).
+		execArgv: [],
 		workerData: { file, driver, intervalMs }
 	});
 	worker.unref();
 	db.pragma('wal_autocheckpoint = 0');
-	let waiting: ((result: CheckpointResult) => void)[] = [];
+	let waiting: Waiter[] = [];
+	let failure: Error | null = null;
 	let stopped = false;
-	const fallBack = (message: string) => {
-		if (stopped) return;
-		stopped = true;
-		log('error', 'checkpoint_worker_failed', { message });
-		if (db.open) db.pragma('wal_autocheckpoint = 1000');
-	};
-	worker.on('message', (message: { ok: boolean; result?: CheckpointResult; message?: string }) => {
-		if (!message.ok) {
-			log('warn', 'checkpoint_failed', { message: message.message ?? '' });
-			return;
-		}
+	const settle = (outcome: { result: CheckpointResult } | { error: Error }) => {
 		const ready = waiting;
 		waiting = [];
-		for (const resolve of ready) resolve(message.result!);
+		if (!stopped) worker.unref();
+		for (const waiter of ready) {
+			if ('result' in outcome) waiter.resolve(outcome.result);
+			else waiter.reject(outcome.error);
+		}
+	};
+	const fallBack = (message: string) => {
+		if (stopped || failure) return;
+		failure = new Error(`checkpoint worker failed: ${message}`);
+		log('error', 'checkpoint_worker_failed', { message });
+		if (db.open) db.pragma('wal_autocheckpoint = 1000');
+		settle({ error: failure });
+	};
+	worker.on('message', (message: { ok: boolean; result?: CheckpointResult; message?: string }) => {
+		if (message.ok) settle({ result: message.result! });
+		else log('warn', 'checkpoint_failed', { message: message.message ?? '' });
 	});
 	worker.on('error', (error) => fallBack(error.message));
 	worker.on('exit', (code) => {
 		if (code !== 0) fallBack(`exit code ${code}`);
 	});
 	return {
-		next: () => new Promise((resolve) => waiting.push(resolve)),
+		next() {
+			if (failure) return Promise.reject(failure);
+			// Referenced while someone waits: the wait itself keeps the process alive.
+			worker.ref();
+			return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+		},
 		async stop() {
-			if (stopped) return;
+			if (stopped || failure) return;
 			stopped = true;
 			const exited = new Promise((resolve) => worker.once('exit', resolve));
+			// Unreferenced, the worker would let a process with nothing else to do end before the
+			// worker closed its connection (exit code 13: an await left unfinished).
+			worker.ref();
 			worker.postMessage('stop');
 			await exited;
 		}
