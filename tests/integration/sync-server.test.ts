@@ -303,6 +303,39 @@ function storedIn(fixture: typeof t, roomId: string, table: string): number {
 	).n;
 }
 
+describe('clients that fall behind', () => {
+	// Pings are left out of this one (an hour apart): only the send buffer can drop the client.
+	const behind = useTestServer({ maxBufferedBytes: 1024 * 1024, pingIntervalMs: 3_600_000 });
+
+	it('drops a client whose unsent data passes MAX_BUFFERED_BYTES', async () => {
+		const room = behind.server.app.rooms.create({ title: 'Achter', workshop: 'w' });
+		const writer = behind.client(room.id, 'board', room.facilitatorKey);
+		await synced(writer);
+		const stalled = (
+			await rawConnect(`${behind.server.url}/${room.id}/board?key=${room.viewerKey}`)
+		).socket!;
+		try {
+			stalled.pause();
+			// Presence is relayed, never stored: a way to send the stalled client many
+			// megabytes without a large document. Half a megabyte per change, one change per batch.
+			const padding = 'x'.repeat(512 * 1024);
+			for (let i = 0; i < 200 && !behind.events.some((e) => e.event === 'sync_slow_client'); i++) {
+				writer.provider.awareness.setLocalState({ i, padding });
+				await sleep(60);
+			}
+			await until(
+				() => behind.server.app.sync.stats().connections === 1,
+				5000,
+				() => `the stalled client to be dropped (${behind.server.app.sync.stats().connections})`
+			);
+			expect(behind.events.filter((e) => e.event === 'sync_slow_client')).toHaveLength(1);
+			expect(writer.provider.wsconnected).toBe(true);
+		} finally {
+			stalled.terminate();
+		}
+	});
+});
+
 describe('connection floods', () => {
 	const limited = useTestServer({ connectionsPerAddress: 5 });
 
