@@ -33,7 +33,7 @@ export class DocStore {
 		return { snapshot: snapshot ? new Uint8Array(snapshot.data) : null, updates, lastSeq, bytes };
 	}
 
-	/** Appends synchronously: when this returns, the update is on disk. Returns its sequence number. */
+	/** Appends synchronously: when this returns, the update is committed (in the write-ahead log). */
 	append(roomId: string, doc: string, seq: number, update: Uint8Array): void {
 		this.insertUpdate.run(
 			roomId,

@@ -59,8 +59,8 @@ export class Connection implements Peer {
 			this.socket.terminate();
 			return;
 		}
-		// No callback per message: a failed write makes the socket emit 'error', and the sync
-		// server terminates it there.
+		// No callback per message: a failed write destroys the socket, and its 'close' releases
+		// the connection (sync-server.ts).
 		this.socket.send(message);
 	}
 
