@@ -12,7 +12,8 @@ import {
 	synced,
 	testNote,
 	until,
-	useTestServer
+	useTestServer,
+	type ServerFixture
 } from '../helpers/server';
 
 const t = useTestServer();
@@ -28,12 +29,21 @@ function newRoom() {
 	return { room, participant };
 }
 
-function storedUpdates(roomId: string, docName: string): number {
-	const row = t.server.app.db
-		.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE room_id = ? AND doc = ?')
+/** Rows of one room document in `table` (the update log or the snapshots) of a fixture's server. */
+function storedRows(
+	fixture: ServerFixture,
+	table: 'doc_updates' | 'doc_snapshots',
+	roomId: string,
+	docName = 'board'
+): number {
+	const row = fixture.server.app.db
+		.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE room_id = ? AND doc = ?`)
 		.get(roomId, docName) as { n: number };
 	return row.n;
 }
+
+const storedUpdates = (roomId: string, docName: string) =>
+	storedRows(t, 'doc_updates', roomId, docName);
 
 describe('sync server', () => {
 	it('makes three clients converge', async () => {
@@ -261,14 +271,10 @@ describe('compaction', () => {
 		await Promise.all([synced(writer), synced(witness)]);
 		for (let i = 0; i < 25; i++) addNote(writer.doc, testNote(`n${i}`));
 		await until(() => notesFromYdoc(witness.doc).length === 25, 5000, 'all notes at the server');
-		const count = (table: string) =>
-			(
-				small.server.app.db
-					.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE room_id = ? AND doc = 'board'`)
-					.get(room.id) as { n: number }
-			).n;
 		await until(
-			() => count('doc_snapshots') === 1 && count('doc_updates') < 10,
+			() =>
+				storedRows(small, 'doc_snapshots', room.id) === 1 &&
+				storedRows(small, 'doc_updates', room.id) < 10,
 			5000,
 			'compaction'
 		);
@@ -290,18 +296,10 @@ describe('compaction', () => {
 		const reader = small.client(room.id, 'board', room.viewerKey);
 		await synced(reader);
 		expect(notesFromYdoc(reader.doc)).toHaveLength(30);
-		expect(storedIn(small, room.id, 'doc_snapshots')).toBe(1);
-		expect(storedIn(small, room.id, 'doc_updates')).toBe(0);
+		expect(storedRows(small, 'doc_snapshots', room.id)).toBe(1);
+		expect(storedRows(small, 'doc_updates', room.id)).toBe(0);
 	});
 });
-
-function storedIn(fixture: typeof t, roomId: string, table: string): number {
-	return (
-		fixture.server.app.db
-			.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE room_id = ? AND doc = 'board'`)
-			.get(roomId) as { n: number }
-	).n;
-}
 
 describe('clients that fall behind', () => {
 	// Pings are left out of this one (an hour apart): only the send buffer can drop the client.
