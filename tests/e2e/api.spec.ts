@@ -99,6 +99,36 @@ test.describe('HTTP API', () => {
 		expect((await request.get(`/api/rooms/unknown?key=${room.viewerKey}`)).status()).toBe(404);
 	});
 
+	test('takes the key from an Authorization header, which wins over ?key=', async ({ request }) => {
+		const room = await createRoom(request);
+		const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+		const info = await request.get(`/api/rooms/${room.id}`, { headers: bearer(room.viewerKey) });
+		expect(info.status()).toBe(200);
+		expect((await info.json()).role).toBe('viewer');
+		const both = await request.get(`/api/rooms/${room.id}?key=${room.facilitatorKey}`, {
+			headers: bearer(room.viewerKey)
+		});
+		expect((await both.json()).role).toBe('viewer');
+		const wrongHeader = await request.get(`/api/rooms/${room.id}?key=${room.facilitatorKey}`, {
+			headers: bearer('wrong')
+		});
+		expect(wrongHeader.status()).toBe(401);
+		// Another scheme (a proxy's Basic auth) is not a key: ?key= still counts.
+		const basic = await request.get(`/api/rooms/${room.id}?key=${room.viewerKey}`, {
+			headers: { authorization: 'Basic dXNlcjpwYXNz' }
+		});
+		expect((await basic.json()).role).toBe('viewer');
+		const report = await request.get(`/api/rooms/${room.id}/report.md`, {
+			headers: bearer(room.viewerKey)
+		});
+		expect(report.status()).toBe(200);
+		expect((await request.get(`/api/rooms/${room.id}/report.md`)).status()).toBe(401);
+		const erased = await request.delete(`/api/rooms/${room.id}`, {
+			headers: bearer(room.facilitatorKey)
+		});
+		expect(erased.status()).toBe(204);
+	});
+
 	test('erases a room with the facilitator key only', async ({ request }) => {
 		const room = await createRoom(request);
 		expect((await request.delete(`/api/rooms/${room.id}`)).status()).toBe(401);

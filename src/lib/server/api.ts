@@ -117,7 +117,8 @@ export function requireAccess(
 	const room = app.rooms.get(roomId);
 	if (!room) throw new HttpError(404, 'no such room');
 	const access = key ? app.rooms.authorize(roomId, key) : null;
-	if (!access) throw new HttpError(401, 'a valid key is needed (?key=…)');
+	if (!access)
+		throw new HttpError(401, 'a valid key is needed (Authorization: Bearer <key>, or ?key=…)');
 	return { room, access };
 }
 

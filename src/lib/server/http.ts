@@ -42,6 +42,19 @@ export async function readBody<T extends v.GenericSchema>(
 	return result.output;
 }
 
+/**
+ * The key a request carries: `Authorization: Bearer <key>` (kept out of proxy and access logs)
+ * or, for links and older scripts, `?key=`. The header wins when both are given.
+ */
+export function keyOf(request: Request, url: URL): string | null {
+	const header = request.headers.get('authorization');
+	if (header) {
+		const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+		if (match) return match[1]!;
+	}
+	return url.searchParams.get('key');
+}
+
 /** Runs a handler and turns an HttpError into its JSON response. */
 export async function handle(run: () => Promise<Response> | Response): Promise<Response> {
 	try {

@@ -1,14 +1,14 @@
 import { json } from '@sveltejs/kit';
 import { deleteRoom, roomInfo } from '$lib/server/api';
 import { getApp } from '$lib/server/app';
-import { handle } from '$lib/server/http';
+import { handle, keyOf } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ params, url }) =>
-	handle(() => json(roomInfo(getApp(), params.id, url.searchParams.get('key'))));
+export const GET: RequestHandler = ({ params, request, url }) =>
+	handle(() => json(roomInfo(getApp(), params.id, keyOf(request, url))));
 
-export const DELETE: RequestHandler = ({ params, url }) =>
+export const DELETE: RequestHandler = ({ params, request, url }) =>
 	handle(() => {
-		deleteRoom(getApp(), params.id, url.searchParams.get('key'));
+		deleteRoom(getApp(), params.id, keyOf(request, url));
 		return new Response(null, { status: 204 });
 	});
