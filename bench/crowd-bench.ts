@@ -13,7 +13,9 @@ export async function crowdRun(rooms: number, participants: number, seconds: num
 	const connectStart = performance.now();
 	const clients = await connectAll(
 		server.url,
-		server.rooms.flatMap((room) => room.keys.map((key) => ({ room: room.id, key })))
+		server.rooms.flatMap((room) =>
+			room.keys.map((key, i) => ({ room: room.id, key, author: room.ids[i]! }))
+		)
 	);
 	const connectSeconds = (performance.now() - connectStart) / 1000;
 	try {
@@ -63,7 +65,7 @@ export async function presenceRun(participants: number, seconds: number) {
 	const room = server.rooms[0]!;
 	const clients = await connectAll(
 		server.url,
-		room.keys.map((key) => ({ room: room.id, key }))
+		room.keys.map((key, i) => ({ room: room.id, key, author: room.ids[i]! }))
 	);
 	try {
 		let received = 0;

@@ -29,7 +29,7 @@ export async function roomRun(
 	const room = server.rooms[0]!;
 	const clients = await connectAll(
 		server.url,
-		room.keys.map((key) => ({ room: room.id, key }))
+		room.keys.map((key, i) => ({ room: room.id, key, author: room.ids[i]! }))
 	);
 	try {
 		const deliveries = new Deliveries();

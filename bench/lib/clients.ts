@@ -9,6 +9,8 @@ import { notesRoot } from '../../src/lib/board/roots';
 
 export type Client = {
 	room: string;
+	/** The participant this client writes as (its key's participant id). */
+	author: string;
 	doc: Y.Doc;
 	provider: WebsocketProvider;
 	/** Connections lost after the first sync. */
@@ -39,10 +41,11 @@ export class Deliveries {
 		this.sent.set(id, performance.now());
 		addNote(writer.doc, {
 			id,
-			step: 'brainstorm',
+			// The first step (a round): a participant may write there from the start, under their own id.
+			step: 'kennismaking',
 			column: '',
 			text: `Bijdrage ${id}: een buurt waar mensen elkaar kennen en helpen.`,
-			author: 'bench',
+			author: writer.author,
 			authorName: '',
 			created: Date.now()
 		});
@@ -60,7 +63,7 @@ process.setMaxListeners(0);
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function open(url: string, room: string, key: string): Client {
+function open(url: string, room: string, key: string, author: string): Client {
 	const doc = new Y.Doc();
 	const provider = new WebsocketProvider(url, `${room}/board`, doc, {
 		params: { key },
@@ -68,7 +71,7 @@ function open(url: string, room: string, key: string): Client {
 		// In Node, providers of one process would otherwise also sync over BroadcastChannel.
 		disableBc: true
 	});
-	const client: Client = { room, doc, provider, drops: 0, closing: false };
+	const client: Client = { room, author, doc, provider, drops: 0, closing: false };
 	provider.on('connection-close', () => {
 		if (!client.closing && (provider.synced || client.drops > 0)) client.drops++;
 	});
@@ -89,12 +92,14 @@ function synced(client: Client, timeoutMs: number): Promise<void> {
 /** Connects one client per (room, key), `batch` at a time, each batch waiting for its sync. */
 export async function connectAll(
 	url: string,
-	seats: { room: string; key: string }[],
+	seats: { room: string; key: string; author: string }[],
 	batch = 100
 ): Promise<Client[]> {
 	const clients: Client[] = [];
 	for (let i = 0; i < seats.length; i += batch) {
-		const opened = seats.slice(i, i + batch).map(({ room, key }) => open(url, room, key));
+		const opened = seats
+			.slice(i, i + batch)
+			.map(({ room, key, author }) => open(url, room, key, author));
 		clients.push(...opened);
 		await Promise.all(opened.map((client) => synced(client, 60_000)));
 	}

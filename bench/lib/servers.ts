@@ -92,7 +92,8 @@ export async function startServer(
 		ready.rooms ??
 		Array.from({ length: spec.rooms }, (_, r) => ({
 			id: `ref${r}`,
-			keys: Array.from({ length: spec.participants }, (_, p) => `key${p}`)
+			keys: Array.from({ length: spec.participants }, (_, p) => `key${p}`),
+			ids: Array.from({ length: spec.participants }, (_, p) => `p${p}`)
 		}));
 	return {
 		kind,

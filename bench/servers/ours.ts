@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp, setApp } from '../../src/lib/server/app';
 import { serve } from '../../src/lib/server/serve';
 
-export type BenchRoom = { id: string; keys: string[] };
+/** A room's participant keys, and the participant id each key writes as. */
+export type BenchRoom = { id: string; keys: string[]; ids: string[] };
 
 export function main(): void {
 	const spec = JSON.parse(process.env.BENCH_ROOMS ?? '{}') as {
@@ -22,10 +23,13 @@ export function main(): void {
 			workshop: 'visievorming-zorgzame-buurten'
 		});
 		const keys: string[] = [];
+		const ids: string[] = [];
 		for (let p = 0; p < (spec.participants ?? 2); p++) {
-			keys.push(app.rooms.addParticipant(room.id, '', Number.MAX_SAFE_INTEGER).key);
+			const participant = app.rooms.addParticipant(room.id, '', Number.MAX_SAFE_INTEGER);
+			keys.push(participant.key);
+			ids.push(participant.id);
 		}
-		rooms.push({ id: room.id, keys });
+		rooms.push({ id: room.id, keys, ids });
 	}
 	const server = serve();
 	server.once('listening', () => {

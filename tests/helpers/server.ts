@@ -12,6 +12,7 @@ import type { NewNote } from '../../src/lib/board';
 import { createApp, type App } from '../../src/lib/server/app';
 import { loadConfig, type Limits } from '../../src/lib/server/config';
 import { silentLogger, type Logger } from '../../src/lib/server/log';
+import { MESSAGE_REFUSED } from '../../src/lib/server/sync/messages';
 
 export type TestServer = {
 	app: App;
@@ -64,6 +65,8 @@ export function connect(url: string, roomId: string, docName: string, key: strin
 		disableBc: true,
 		maxBackoffTime: 200
 	});
+	// The server's "your change was put back" message: the app shows it; tests read the log.
+	provider.messageHandlers[MESSAGE_REFUSED] = () => {};
 	return {
 		doc,
 		provider,

@@ -48,10 +48,10 @@ function exited(child: ChildProcess): Promise<number | null> {
 function createRoom(dataDir: string) {
 	const db = openDatabase(path.join(dataDir, 'visiewerkplaats.sqlite'));
 	const rooms = new RoomRepository(db);
-	const room = rooms.create({ title: 'Kill', workshop: 'w' });
-	const keys = Array.from({ length: 20 }, () => rooms.addParticipant(room.id, '', 100).key);
+	const room = rooms.create({ title: 'Kill', workshop: 'visievorming-zorgzame-buurten' });
+	const people = Array.from({ length: 20 }, () => rooms.addParticipant(room.id, '', 100));
 	db.close();
-	return { room, keys };
+	return { room, keys: people.map((p) => p.key), ids: people.map((p) => p.id) };
 }
 
 const ids = (c: Client) => notesFromYdoc(c.doc).map((n) => n.id);
@@ -60,7 +60,7 @@ it('keeps every contribution any client received when killed with SIGKILL mid-wr
 	const dataDir = tempDataDir();
 	const port = await freePort();
 	const url = `ws://127.0.0.1:${port}/sync`;
-	const { room, keys } = createRoom(dataDir);
+	const { room, keys, ids: authors } = createRoom(dataDir);
 	const server = await spawnServer(port, dataDir);
 	const writers = keys.map((key) => connect(url, room.id, 'board', key));
 	const observer = connect(url, room.id, 'board', room.facilitatorKey);
@@ -74,8 +74,8 @@ it('keeps every contribution any client received when killed with SIGKILL mid-wr
 			addNote(writer.doc, {
 				id,
 				text: id,
-				step: 's',
-				author: `p${w}`,
+				step: 'kennismaking',
+				author: authors[w]!,
 				authorName: '',
 				created: Date.now()
 			});
@@ -112,7 +112,7 @@ it('closes sockets with "restarting" on SIGTERM, and clients carry on after the 
 	const dataDir = tempDataDir();
 	const port = await freePort();
 	const url = `ws://127.0.0.1:${port}/sync`;
-	const { room, keys } = createRoom(dataDir);
+	const { room, keys, ids: authors } = createRoom(dataDir);
 	const server = await spawnServer(port, dataDir);
 	const facilitator = connect(url, room.id, 'control', room.facilitatorKey);
 	const participant = connect(url, room.id, 'board', keys[0]!);
@@ -122,8 +122,8 @@ it('closes sockets with "restarting" on SIGTERM, and clients carry on after the 
 	addNote(participant.doc, {
 		id: 'voor',
 		text: 'voor de herstart',
-		step: 's',
-		author: 'p',
+		step: 'kennismaking',
+		author: authors[0]!,
 		authorName: '',
 		created: 1
 	});
@@ -139,8 +139,8 @@ it('closes sockets with "restarting" on SIGTERM, and clients carry on after the 
 	addNote(participant.doc, {
 		id: 'tijdens',
 		text: 'tijdens de herstart',
-		step: 's',
-		author: 'p',
+		step: 'kennismaking',
+		author: authors[0]!,
 		authorName: '',
 		created: 2
 	});

@@ -6,10 +6,14 @@ import { sleep, synced, testNote, until, useTestServer } from '../helpers/server
 
 const t = useTestServer();
 const client = (roomId: string, docName: string, key: string) => t.client(roomId, docName, key);
-const note = (id: string, text: string) => testNote(id, { text });
+const note = (id: string, text: string, author: string) =>
+	testNote(id, { text, author, step: 'kennismaking' });
 
 it('refuses a write the disk cannot take, broadcasts nothing, and stores it once the disk has room', async () => {
-	const room = t.server.app.rooms.create({ title: 'Vol', workshop: 'w' });
+	const room = t.server.app.rooms.create({
+		title: 'Vol',
+		workshop: 'visievorming-zorgzame-buurten'
+	});
 	const participant = t.server.app.rooms.addParticipant(room.id, '', 10);
 	const writer = client(room.id, 'board', participant.key);
 	const reader = client(room.id, 'board', room.facilitatorKey);
@@ -20,8 +24,9 @@ it('refuses a write the disk cannot take, broadcasts nothing, and stores it once
 	const db = t.server.app.db;
 	const pages = db.pragma('page_count', { simple: true }) as number;
 	db.pragma(`max_page_count = ${pages}`);
-	addNote(writer.doc, note('big', 'x'.repeat(400)));
-	for (let i = 0; i < 40; i++) addNote(writer.doc, note(`n${i}`, `${i} `.repeat(150)));
+	addNote(writer.doc, note('big', 'x'.repeat(400), participant.id));
+	for (let i = 0; i < 40; i++)
+		addNote(writer.doc, note(`n${i}`, `${i} `.repeat(150).trim(), participant.id));
 	await until(() => closes.includes(1011), 5000, 'the writer to be told the write failed');
 	await sleep(200);
 	expect(notesFromYdoc(reader.doc).length).toBeLessThan(41);
@@ -41,11 +46,14 @@ it('refuses a write the disk cannot take, broadcasts nothing, and stores it once
 
 it('leaves none of an erased room’s text in the database files', async () => {
 	const marker = 'Geheime-buurtnotitie-7f3a';
-	const room = t.server.app.rooms.create({ title: `Titel ${marker}`, workshop: 'w' });
+	const room = t.server.app.rooms.create({
+		title: `Titel ${marker}`,
+		workshop: 'visievorming-zorgzame-buurten'
+	});
 	const participant = t.server.app.rooms.addParticipant(room.id, `Naam ${marker}`, 10);
 	const writer = client(room.id, 'board', participant.key);
 	await synced(writer);
-	for (let i = 0; i < 20; i++) addNote(writer.doc, note(`n${i}`, `${marker} ${i}`));
+	for (let i = 0; i < 20; i++) addNote(writer.doc, note(`n${i}`, `${marker} ${i}`, participant.id));
 	await until(
 		() =>
 			(t.server.app.db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n >=

@@ -8,6 +8,8 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
+/** Ours, not y-websocket's: the server put a change of this client back (with the reason). */
+export const MESSAGE_REFUSED = 100;
 
 export function syncStep1Message(doc: Y.Doc): Uint8Array {
 	const encoder = encoding.createEncoder();
@@ -37,5 +39,12 @@ export function awarenessMessage(
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
 	encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+	return encoding.toUint8Array(encoder);
+}
+
+export function refusedMessage(reason: string): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_REFUSED);
+	encoding.writeVarString(encoder, reason.slice(0, 200));
 	return encoding.toUint8Array(encoder);
 }

@@ -1,5 +1,13 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import {
+	applyGuardedUpdate,
+	dropPending,
+	hasPending,
+	prepareRoots,
+	type GuardResult,
+	type Judge
+} from '../../board/guard';
 import { migrate } from '../../board/schema';
 import type { DocStore } from '../doc-store';
 import type { Logger } from '../log';
@@ -46,6 +54,9 @@ export class RoomDoc {
 	private lastActivity = 0;
 	private pendingAwareness = new Set<number>();
 	private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+	/** The check of the client update being applied: when it corrected something, its author
+	 * must receive the result too. */
+	private judging: GuardResult | null = null;
 
 	constructor(private readonly options: RoomDocOptions) {
 		this.awareness.setLocalState(null);
@@ -54,6 +65,15 @@ export class RoomDoc {
 			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
 			for (const update of stored.updates) Y.applyUpdate(this.doc, update);
 		}, LOADING);
+		// Structs stored before updates were checked may wait for something that never came: they
+		// would never show, but would count against every later update (and be stored again).
+		if (hasPending(this.doc)) {
+			dropPending(this.doc);
+			options.log('warn', 'sync_pending_dropped', { room: options.roomId, doc: options.name });
+		}
+		const kind =
+			options.name === 'board' ? 'board' : options.name.startsWith('draft-') ? 'draft' : null;
+		if (kind) prepareRoots(this.doc, kind);
 		this.seq = stored.lastSeq;
 		this.updatesSinceSnapshot = stored.updates.length;
 		this.storedBytes = stored.bytes;
@@ -88,11 +108,28 @@ export class RoomDoc {
 		this.updatesSinceSnapshot += 1;
 		this.reportActivity();
 		const message = updateMessage(update);
-		for (const peer of this.peers) if (peer !== origin) peer.send(message);
+		const corrected =
+			!!this.judging && (this.judging.refusals.length > 0 || this.judging.incomplete);
+		for (const peer of this.peers) if (peer !== origin || corrected) peer.send(message);
 		if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact();
 		const onChange = this.options.onChange;
 		if (onChange) queueMicrotask(() => onChange(origin));
 	};
+
+	/**
+	 * Applies a client's update as one checked transaction: what its author may not change is put
+	 * back before the update is stored or sent, and the author receives the corrected result.
+	 */
+	applyClientUpdate(update: Uint8Array, peer: Peer, judge: Judge): GuardResult {
+		const result: GuardResult = { refusals: [], incomplete: false };
+		this.judging = result;
+		try {
+			applyGuardedUpdate(this.doc, update, peer, judge, result);
+		} finally {
+			this.judging = null;
+		}
+		return result;
+	}
 
 	private onAwareness = (
 		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

@@ -1,0 +1,258 @@
+// A participant's own Yjs client, holding a valid participant key, tries to rewrite the room.
+// Every attack is put back by the server before anyone else sees it; the attacker's own
+// document is corrected, other participants' data and other rooms are untouched.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+	addNote,
+	controlFromYdoc,
+	dotsRoot,
+	goToStep,
+	notesFromYdoc,
+	notesRoot,
+	placeDot,
+	setNoteHidden,
+	setStepLocked,
+	setVotingOpen
+} from '../../src/lib/board';
+import { applyGuardedUpdate } from '../../src/lib/board/guard';
+import { updateMessage } from '../../src/lib/server/sync/messages';
+import { type Client, synced, testNote, until, useTestServer } from '../helpers/server';
+
+const t = useTestServer();
+const WORKSHOP = 'visievorming-zorgzame-buurten';
+const STEPS = 12;
+const INDEX = { kennismaking: 0, denkoefening: 3, actoren: 6, referentiekader: 8 } as const;
+
+async function setup() {
+	const room = t.server.app.rooms.create({ title: 'Wachter', workshop: WORKSHOP });
+	const join = (name = '') => t.server.app.rooms.addParticipant(room.id, name, 500);
+	const control = t.client(room.id, 'control', room.facilitatorKey);
+	const desk = t.client(room.id, 'board', room.facilitatorKey);
+	const [anna, bert, chris] = [join('Anna'), join('Bert'), join('Chris')];
+	const boards = {
+		anna: t.client(room.id, 'board', anna.key),
+		bert: t.client(room.id, 'board', bert.key),
+		chris: t.client(room.id, 'board', chris.key)
+	};
+	// What a participant sees of the control document tells that the server has it.
+	const watcher = t.client(room.id, 'control', chris.key);
+	await Promise.all([control, desk, watcher, ...Object.values(boards)].map(synced));
+	const goTo = async (index: number) => {
+		goToStep(control.doc, index, STEPS, Date.now());
+		await until(() => controlFromYdoc(watcher.doc).stepIndex === index, 5000, 'step reached');
+	};
+	const settle = async (check: () => boolean) => {
+		// A marker note from the facilitator arrives after everything sent before it.
+		const marker = `m${Math.random().toString(36).slice(2, 10)}`;
+		addNote(desk.doc, testNote(marker, { step: 'kennismaking', author: 'facilitator' }));
+		await until(
+			() => Object.values(boards).every((b) => notesRoot(b.doc).has(marker)) && check(),
+			5000,
+			'settled'
+		);
+	};
+	return { room, ids: { anna, bert, chris }, control, desk, boards, watcher, goTo, settle };
+}
+
+/** The board as the server would load it now from SQLite. */
+function storedBoard(roomId: string): Y.Doc {
+	const doc = new Y.Doc();
+	const stored = t.server.app.store.load(roomId, 'board');
+	if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+	for (const update of stored.updates) Y.applyUpdate(doc, update);
+	return doc;
+}
+
+/** Every text value any observer of `client` ever saw in the notes. */
+function textsSeen(client: Client): Set<string> {
+	const seen = new Set<string>();
+	client.doc.on('update', () => {
+		for (const note of notesFromYdoc(client.doc)) seen.add(note.text);
+	});
+	return seen;
+}
+
+const refusals = () => t.events.filter((e) => e.event === 'sync_update_refused');
+
+describe('update guard', () => {
+	it('puts back a participant who rewrites or deletes another participant’s note', async () => {
+		const s = await setup();
+		addNote(
+			s.boards.bert.doc,
+			testNote('bert1', { step: 'kennismaking', author: s.ids.bert.id, text: 'Ik ben Bert' })
+		);
+		await until(() => notesRoot(s.boards.anna.doc).has('bert1'), 5000, 'bert’s note');
+		const chrisSaw = textsSeen(s.boards.chris);
+
+		const attacker = s.boards.anna.doc;
+		(notesRoot(attacker).get('bert1') as Y.Map<unknown>).set('text', 'Bert is dom');
+		await s.settle(() => true);
+		notesRoot(attacker).delete('bert1');
+		await s.settle(() => notesRoot(attacker).has('bert1'));
+
+		for (const doc of [attacker, s.boards.chris.doc, storedBoard(s.room.id)]) {
+			expect(notesFromYdoc(doc).find((n) => n.id === 'bert1')?.text).toBe('Ik ben Bert');
+		}
+		expect(chrisSaw.has('Bert is dom')).toBe(false);
+		expect(refusals().length).toBeGreaterThan(0);
+	});
+
+	it('refuses a note under another author, into a locked step, or in a step not reached', async () => {
+		const s = await setup();
+		const attacker = s.boards.anna.doc;
+		addNote(attacker, testNote('forged', { step: 'kennismaking', author: s.ids.bert.id }));
+		addNote(attacker, testNote('future', { step: 'denkoefening', author: s.ids.anna.id }));
+		setStepLocked(s.control.doc, 'kennismaking', true);
+		await until(
+			() => controlFromYdoc(s.watcher.doc).lockedSteps.includes('kennismaking'),
+			5000,
+			'lock'
+		);
+		addNote(attacker, testNote('locked', { step: 'kennismaking', author: s.ids.anna.id }));
+		await s.settle(() => !['forged', 'future', 'locked'].some((id) => notesRoot(attacker).has(id)));
+		for (const doc of [s.boards.bert.doc, storedBoard(s.room.id)]) {
+			expect(notesFromYdoc(doc).map((n) => n.id)).not.toContain('forged');
+			expect(notesFromYdoc(doc).map((n) => n.id)).not.toContain('locked');
+			expect(notesFromYdoc(doc).map((n) => n.id)).not.toContain('future');
+		}
+	});
+
+	it('lets a participant write, edit and delete their own note', async () => {
+		const s = await setup();
+		const own = s.boards.anna.doc;
+		addNote(
+			own,
+			testNote('mine', { step: 'kennismaking', author: s.ids.anna.id, text: 'Eerste versie' })
+		);
+		(notesRoot(own).get('mine') as Y.Map<unknown>).set('text', 'Tweede versie');
+		await until(() => notesFromYdoc(s.boards.bert.doc)[0]?.text === 'Tweede versie', 5000, 'edit');
+		notesRoot(own).delete('mine');
+		await until(() => !notesRoot(s.boards.bert.doc).has('mine'), 5000, 'delete');
+		expect(refusals()).toEqual([]);
+	});
+
+	it('keeps moderation with the facilitator: hiding, clusters and merges', async () => {
+		const s = await setup();
+		const own = s.boards.anna.doc;
+		addNote(
+			own,
+			testNote('rude', { step: 'kennismaking', author: s.ids.anna.id, text: 'Iets grofs' })
+		);
+		await until(() => notesRoot(s.desk.doc).has('rude'), 5000, 'note at the desk');
+		setNoteHidden(s.desk.doc, 'rude', true);
+		await until(() => notesFromYdoc(own)[0]?.hidden === true, 5000, 'hidden');
+		setNoteHidden(own, 'rude', false);
+		(notesRoot(own).get('rude') as Y.Map<unknown>).set('cluster', 'c1');
+		await s.settle(() => notesFromYdoc(own).find((n) => n.id === 'rude')?.hidden === true);
+		const stored = notesFromYdoc(storedBoard(s.room.id)).find((n) => n.id === 'rude')!;
+		expect(stored).toMatchObject({ hidden: true, cluster: '' });
+		expect(notesFromYdoc(s.boards.bert.doc).find((n) => n.id === 'rude')?.hidden).toBe(true);
+	});
+
+	it('holds dot votes to the step’s limit, the voter’s own dots and open voting', async () => {
+		const s = await setup();
+		await s.goTo(INDEX.denkoefening);
+		addNote(s.boards.bert.doc, testNote('idee', { step: 'denkoefening', author: s.ids.bert.id }));
+		await until(() => notesRoot(s.boards.anna.doc).has('idee'), 5000, 'idea');
+		const attacker = s.boards.anna.doc;
+		dotsRoot(attacker).set(`denkoefening|${s.ids.anna.id}|idee`, 1);
+		await s.settle(() => !dotsRoot(attacker).has(`denkoefening|${s.ids.anna.id}|idee`));
+
+		setVotingOpen(s.control.doc, 'denkoefening', true);
+		await until(
+			() => controlFromYdoc(s.watcher.doc).votingSteps.includes('denkoefening'),
+			5000,
+			'voting'
+		);
+		placeDot(attacker, {
+			step: 'denkoefening',
+			participant: s.ids.anna.id,
+			target: 'idee',
+			delta: 1,
+			limit: 3
+		});
+		dotsRoot(attacker).set(`denkoefening|${s.ids.bert.id}|idee`, 70);
+		await s.settle(() => !dotsRoot(attacker).has(`denkoefening|${s.ids.bert.id}|idee`));
+		dotsRoot(attacker).set(`denkoefening|${s.ids.anna.id}|idee`, 70);
+		await s.settle(() => dotsRoot(attacker).get(`denkoefening|${s.ids.anna.id}|idee`) === 1);
+		const stored = dotsRoot(storedBoard(s.room.id));
+		expect([...stored.entries()]).toEqual([[`denkoefening|${s.ids.anna.id}|idee`, 1]]);
+	});
+
+	it('keeps ballots, unknown parts and oversized text off the board, for every role', async () => {
+		const s = await setup();
+		const attacker = s.boards.anna.doc;
+		attacker.getMap('ballots').set(`x|${s.ids.anna.id}|y`, 'approve');
+		attacker.getMap('graffiti').set('a', 'b'.repeat(1000));
+		attacker.getText('scribble').insert(0, 'tekst');
+		addNote(attacker, testNote('long', { step: 'kennismaking', author: s.ids.anna.id }));
+		(notesRoot(attacker).get('long') as Y.Map<unknown>).set('text', 'x'.repeat(900_000));
+		notesRoot(s.desk.doc).set(
+			'desk',
+			new Y.Map([
+				['text', 'y'.repeat(600)],
+				['step', 'kennismaking'],
+				['author', 'facilitator'],
+				['created', 1]
+			])
+		);
+		await s.settle(
+			() => (notesRoot(attacker).get('long') as Y.Map<unknown>)?.get('text') !== 'x'.repeat(900_000)
+		);
+		const stored = storedBoard(s.room.id);
+		expect([...stored.getMap('ballots').keys()]).toEqual([]);
+		expect(stored.getMap('graffiti').size).toBe(0);
+		expect(stored.getText('scribble').toString()).toBe('');
+		expect(notesRoot(stored).has('desk')).toBe(false);
+		expect(notesFromYdoc(stored).find((n) => n.id === 'long')?.text).toBe('notitie long');
+		expect(t.server.app.store.load(s.room.id, 'board').bytes).toBeLessThan(100_000);
+	});
+
+	it('drops an update whose dependencies never arrive, and closes its connection', async () => {
+		const s = await setup();
+		const elsewhere = new Y.Doc();
+		addNote(elsewhere, testNote('first', { step: 'kennismaking', author: s.ids.anna.id }));
+		const before = Y.encodeStateVector(elsewhere);
+		(notesRoot(elsewhere).get('first') as Y.Map<unknown>).set('text', 'z'.repeat(400));
+		const dangling = Y.encodeStateAsUpdate(elsewhere, before);
+		const closed = new Promise<number>((resolve) =>
+			s.boards.anna.provider.ws!.addEventListener('close', (event) => resolve(event.code))
+		);
+		s.boards.anna.provider.ws!.send(updateMessage(dangling));
+		expect(await closed).toBe(4422);
+		const server = t.server.app.store.load(s.room.id, 'board');
+		expect(notesRoot(storedBoard(s.room.id)).has('first')).toBe(false);
+		expect(server.bytes).toBeLessThan(10_000);
+	});
+
+	it('closes a connection that keeps sending refused changes', async () => {
+		const s = await setup();
+		const closed = new Promise<number>((resolve) =>
+			s.boards.anna.provider.ws!.addEventListener('close', (event) => resolve(event.code))
+		);
+		for (let i = 0; i < 40; i++)
+			addNote(
+				s.boards.anna.doc,
+				testNote(`f${i}`, { step: 'kennismaking', author: s.ids.bert.id })
+			);
+		expect(await closed).toBe(4403);
+	});
+});
+
+describe('guard rules in memory', () => {
+	it('fails closed when the rules cannot be judged', () => {
+		const server = new Y.Doc();
+		const client = new Y.Doc();
+		addNote(client, testNote('n', { step: 'kennismaking', author: 'p' }));
+		const result = applyGuardedUpdate(server, Y.encodeStateAsUpdate(client), null, {
+			kind: 'board',
+			actor: { role: 'participant', id: 'p' },
+			context: () => {
+				throw new Error('no context');
+			}
+		});
+		expect(result.refusals[0]?.reason).toContain('could not be checked');
+		expect(notesRoot(server).size).toBe(0);
+	});
+});
