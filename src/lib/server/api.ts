@@ -5,7 +5,7 @@ import { findWorkshop } from '../workshop/catalog';
 import { inVariant, publicWorkshop } from '../workshop/types';
 import type { App } from './app';
 import { HttpError } from './http';
-import { RoomFullError, type Access, type CreatedRoom, type Room } from './rooms';
+import { isRoomFull, type Access, type CreatedRoom, type Room } from './rooms';
 
 export const CreateRoomBody = v.object({
 	workshop: v.pipe(
@@ -75,27 +75,81 @@ export function roomLinks(room: CreatedRoom, origin: string) {
 	};
 }
 
+export const JoiningBody = v.object({
+	open: v.boolean('open must be true or false')
+});
+
+export type JoiningState = {
+	open: boolean;
+	/** Why the code does not work: closed by the facilitator, or unused too long. */
+	reason: 'open' | 'closed' | 'idle';
+	/** When the facilitator closed it, ISO 8601. */
+	closedAt: string | null;
+	/** While open: when the code stops working unless there is a join or activity first. */
+	expiresAt: string | null;
+};
+
+export function joiningState(app: App, room: Room): JoiningState {
+	if (room.joinClosedAt !== null) {
+		const closedAt = new Date(room.joinClosedAt).toISOString();
+		return { open: false, reason: 'closed', closedAt, expiresAt: null };
+	}
+	const idleMs = app.config.limits.joinCodeIdleMs;
+	if (idleMs <= 0) return { open: true, reason: 'open', closedAt: null, expiresAt: null };
+	const expiresAt = room.lastActiveAt + idleMs;
+	if (app.clock.now() >= expiresAt)
+		return { open: false, reason: 'idle', closedAt: null, expiresAt: null };
+	return {
+		open: true,
+		reason: 'open',
+		closedAt: null,
+		expiresAt: new Date(expiresAt).toISOString()
+	};
+}
+
+function throttled(app: App, address: string, retryMs: number, scope: string): HttpError {
+	app.log('warn', 'join_throttled', { address, scope });
+	return new HttpError(
+		429,
+		'too many wrong codes from this network; wait a moment and try again',
+		{ 'Retry-After': String(Math.ceil(retryMs / 1000)) },
+		{ reason: 'throttled', retryAfterSeconds: Math.ceil(retryMs / 1000) }
+	);
+}
+
+/**
+ * Joining with a code. Guessing is bounded three ways: an address past its wrong-code budget
+ * is refused every join (the right code too) until its window ends; past the global budget of
+ * wrong codes per minute, every address with a recent wrong code is refused; and a code works
+ * only while the facilitator keeps joining open and the room has been used lately.
+ */
 export function joinRoom(app: App, body: v.InferOutput<typeof JoinBody>, address: string) {
+	const limits = app.config.limits;
+	const addressRetry = app.failedJoins.retryAfterMs(address);
+	if (addressRetry > 0) throw throttled(app, address, addressRetry, 'address');
+	const globalRetry = app.wrongCodes.retryAfterMs(limits.failedJoinsPerMinute);
+	if (globalRetry > 0 && app.failedJoins.hasRecentFailure(address))
+		throw throttled(app, address, globalRetry, 'global');
+
 	const room = app.rooms.findByCode(body.code);
 	if (!room) {
-		// Only failures count, so a full room behind one address always gets in; past the
-		// limit, wrong codes from that address are answered 429 instead of 404.
-		const retryMs = app.failedJoins.retryAfterMs(address);
-		if (retryMs > 0) {
-			app.log('warn', 'join_throttled', { address });
-			throw new HttpError(429, 'too many wrong codes; wait a moment and try again', {
-				'Retry-After': String(Math.ceil(retryMs / 1000))
-			});
-		}
 		app.failedJoins.recordFailure(address);
-		throw new HttpError(404, 'no workshop with this code');
+		app.wrongCodes.record();
+		if (app.wrongCodes.count() === limits.failedJoinsPerMinute)
+			app.log('warn', 'join_guessing', { wrongCodesPerMinute: limits.failedJoinsPerMinute });
+		throw new HttpError(404, 'no workshop with this code', {}, { reason: 'unknown' });
+	}
+	const joining = joiningState(app, room);
+	if (!joining.open) {
+		throw new HttpError(
+			403,
+			'this session takes no new participants (the facilitator can open joining again)',
+			{},
+			{ reason: joining.reason === 'idle' ? 'expired' : 'closed' }
+		);
 	}
 	try {
-		const participant = app.rooms.addParticipant(
-			room.id,
-			body.name,
-			app.config.limits.participantsPerRoom
-		);
+		const participant = app.rooms.addParticipant(room.id, body.name, limits.participantsPerRoom);
 		return {
 			roomId: room.id,
 			participantId: participant.id,
@@ -103,9 +157,28 @@ export function joinRoom(app: App, body: v.InferOutput<typeof JoinBody>, address
 			name: participant.name
 		};
 	} catch (error) {
-		if (error instanceof RoomFullError) throw new HttpError(409, 'this workshop is full');
+		if (isRoomFull(error))
+			throw new HttpError(409, 'this workshop is full', {}, { reason: 'full' });
 		throw error;
 	}
+}
+
+/** Opens or closes joining (facilitator key only); answers the new state. */
+export function setJoining(app: App, roomId: string, key: string | null, open: boolean) {
+	const { access } = requireAccess(app, roomId, key);
+	if (access.role !== 'facilitator')
+		throw new HttpError(403, 'only the facilitator key can open or close joining');
+	app.rooms.setJoining(roomId, open);
+	app.log('info', open ? 'joining_opened' : 'joining_closed', { room: roomId });
+	return { joining: joiningState(app, app.rooms.get(roomId)!) };
+}
+
+/** The join state (facilitator or viewer key). */
+export function getJoining(app: App, roomId: string, key: string | null) {
+	const { room, access } = requireAccess(app, roomId, key);
+	if (access.role === 'participant')
+		throw new HttpError(403, 'only the facilitator or viewer key sees the join state');
+	return { joining: joiningState(app, room) };
 }
 
 /** The room and the caller's role; 404 for an unknown room, 401 for a missing or wrong key. */
@@ -137,7 +210,8 @@ export function roomInfo(app: App, roomId: string, key: string | null) {
 		joinCode: room.joinCode,
 		workshop,
 		role: access.role,
-		participantId: access.participantId
+		participantId: access.participantId,
+		...(access.role === 'participant' ? {} : { joining: joiningState(app, room) })
 	};
 }
 

@@ -4,9 +4,10 @@ import { openDatabase, type DB } from './db';
 import { DocStore } from './doc-store';
 import { jsonLogger, type Logger } from './log';
 import { closePdfBrowser } from './pdf';
+import { Retention, systemClock, type Clock } from './retention';
 import { RoomRepository } from './rooms';
 import { SyncServer } from './sync/sync-server';
-import { FailureThrottle } from './throttle';
+import { FailureThrottle, WindowCounter } from './throttle';
 
 export type App = {
 	config: Config;
@@ -17,11 +18,18 @@ export type App = {
 	store: DocStore;
 	sync: SyncServer;
 	failedJoins: FailureThrottle;
+	/** Wrong join codes from every address in the last minute. */
+	wrongCodes: WindowCounter;
+	/** The app's clock (injected in tests). */
+	clock: Clock;
 	log: Logger;
 	/** Erases a room: closes its connections, then deletes every row of it. */
 	eraseRoom(roomId: string): void;
-	/** Erases the rooms past the retention period; returns how many. */
-	expireRooms(now?: number): number;
+	/**
+	 * One retention check; returns how many rooms it erased. A room is erased only when several
+	 * checks spread over hours saw it expired, and never when every room looks expired (retention.ts).
+	 */
+	expireRooms(): number;
 	close(): Promise<void>;
 };
 
@@ -29,16 +37,31 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const RETENTION_CHECK_MS = 60 * 60 * 1000;
 const CHECKPOINT_INTERVAL_MS = 1000;
 
-export function createApp(config: Config = loadConfig(), log: Logger = jsonLogger): App {
+export function createApp(
+	config: Config = loadConfig(),
+	log: Logger = jsonLogger,
+	options: { clock?: Clock; retentionConfirmMs?: number } = {}
+): App {
+	const clock = options.clock ?? systemClock;
 	const db = openDatabase(config.databaseFile);
 	const checkpointer = startCheckpointer(db, config.databaseFile, CHECKPOINT_INTERVAL_MS, log);
-	const rooms = new RoomRepository(db);
+	const rooms = new RoomRepository(db, clock.now);
 	const store = new DocStore(db);
 	const sync = new SyncServer({ rooms, store, limits: config.limits, log });
 	const failedJoins = new FailureThrottle(
 		config.limits.failedJoinsPerWindow,
-		config.limits.failedJoinWindowMs
+		config.limits.failedJoinWindowMs,
+		clock.now
 	);
+	const wrongCodes = new WindowCounter(60_000, clock.now);
+	const retention = new Retention({
+		rooms,
+		retentionMs: config.retentionDays * DAY_MS,
+		clock,
+		log,
+		erase: (roomId) => app.eraseRoom(roomId),
+		confirmMs: options.retentionConfirmMs
+	});
 	const app: App = {
 		config,
 		db,
@@ -47,22 +70,18 @@ export function createApp(config: Config = loadConfig(), log: Logger = jsonLogge
 		store,
 		sync,
 		failedJoins,
+		wrongCodes,
+		clock,
 		log,
 		eraseRoom(roomId) {
 			sync.closeRoom(roomId);
 			rooms.delete(roomId);
 		},
-		expireRooms(now = Date.now()) {
-			if (config.retentionDays <= 0) return 0;
-			const expired = rooms.inactiveSince(now - config.retentionDays * DAY_MS);
-			for (const roomId of expired) {
-				app.eraseRoom(roomId);
-				log('info', 'room_expired', { room: roomId });
-			}
-			return expired.length;
+		expireRooms() {
+			return retention.check();
 		},
 		async close() {
-			clearInterval(retention);
+			clearInterval(retentionTimer);
 			await sync.close();
 			await closePdfBrowser();
 			await checkpointer.stop();
@@ -70,8 +89,8 @@ export function createApp(config: Config = loadConfig(), log: Logger = jsonLogge
 		}
 	};
 	app.expireRooms();
-	const retention = setInterval(() => app.expireRooms(), RETENTION_CHECK_MS);
-	retention.unref();
+	const retentionTimer = setInterval(() => app.expireRooms(), RETENTION_CHECK_MS);
+	retentionTimer.unref();
 	return app;
 }
 

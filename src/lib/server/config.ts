@@ -11,9 +11,17 @@ export type Limits = {
 	connectionsPerRoom: number;
 	/** Open sync connections from one address (a room behind one router needs several per person). */
 	connectionsPerAddress: number;
-	/** Failed joins from one address within the window before 429. */
+	/** Wrong join codes from one address within the window; past it every join from there gets 429. */
 	failedJoinsPerWindow: number;
 	failedJoinWindowMs: number;
+	/** Wrong join codes per minute from all addresses together; past it, addresses with a recent wrong code are refused. */
+	failedJoinsPerMinute: number;
+	/** A join code stops working after this long without a join or any room activity; 0: never. */
+	joinCodeIdleMs: number;
+	/** Largest JSON body of an API request (joining, creating a room …), in bytes. */
+	maxBodyBytes: number;
+	/** Largest body of a room import (a JSON export), in bytes. */
+	maxImportBytes: number;
 	/** Bytes waiting to be sent to one client before it counts as not reading and is dropped. */
 	maxBufferedBytes: number;
 	/** Updates in a document's log before it is compacted into a snapshot. */
@@ -57,8 +65,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			participantsPerRoom: intFromEnv(env, 'PARTICIPANTS_PER_ROOM', 500),
 			connectionsPerRoom: intFromEnv(env, 'CONNECTIONS_PER_ROOM', 2000),
 			connectionsPerAddress: intFromEnv(env, 'CONNECTIONS_PER_ADDRESS', 2000),
-			failedJoinsPerWindow: intFromEnv(env, 'FAILED_JOINS_PER_WINDOW', 10),
+			failedJoinsPerWindow: intFromEnv(env, 'FAILED_JOINS_PER_WINDOW', 30),
 			failedJoinWindowMs: intFromEnv(env, 'FAILED_JOIN_WINDOW_SECONDS', 600) * 1000,
+			failedJoinsPerMinute: intFromEnv(env, 'FAILED_JOINS_PER_MINUTE', 300),
+			joinCodeIdleMs: intFromEnv(env, 'JOIN_CODE_IDLE_HOURS', 12) * 60 * 60 * 1000,
+			maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 64 * 1024),
+			maxImportBytes: intFromEnv(env, 'MAX_IMPORT_BYTES', 512 * 1024),
 			maxBufferedBytes: intFromEnv(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024),
 			compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
 			pingIntervalMs: Math.max(1, intFromEnv(env, 'PING_INTERVAL_SECONDS', 30)) * 1000

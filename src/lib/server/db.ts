@@ -40,7 +40,10 @@ export const MIGRATIONS: readonly string[] = [
 		PRIMARY KEY (room_id, doc)
 	);`,
 	// 2: the workshop variant a room runs (e.g. the 60-minute version); '' is the default.
-	`ALTER TABLE rooms ADD COLUMN variant TEXT NOT NULL DEFAULT ''`
+	`ALTER TABLE rooms ADD COLUMN variant TEXT NOT NULL DEFAULT ''`,
+	// 3: when the facilitator closed joining (NULL: the join code works). Rooms stored before
+	// keep an open code.
+	`ALTER TABLE rooms ADD COLUMN join_closed_at INTEGER`
 ];
 
 export function migrateDatabase(db: DB, migrations: readonly string[] = MIGRATIONS): number {
@@ -59,8 +62,25 @@ export function migrateDatabase(db: DB, migrations: readonly string[] = MIGRATIO
 	return migrations.length;
 }
 
+/** Thrown when the database file cannot be served as it is; the message says what to do. */
+export class DatabaseFileError extends Error {}
+
 export function openDatabase(file: string): DB {
-	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+	if (file !== ':memory:') {
+		fs.mkdirSync(path.dirname(file), { recursive: true });
+		// SQLite would take an empty file as a new, empty database and serve it without a word:
+		// after a failed copy or restore every room would seem gone. A missing file is a new
+		// instance; an empty one is an accident until the operator says otherwise.
+		const size = fs.statSync(file, { throwIfNoEntry: false })?.size;
+		if (size === 0) {
+			throw new DatabaseFileError(
+				`the database file ${file} is empty (0 bytes), probably a failed copy or restore. ` +
+					`Nothing was started, so nothing was changed. Restore the backup again ` +
+					`(docs/RELIABILITY.md, "Restoring a backup"), or, to start a new instance without ` +
+					`any rooms, delete the empty file.`
+			);
+		}
+	}
 	const db = new Database(file);
 	db.pragma('journal_mode = WAL');
 	// NORMAL (in WAL mode): a transaction that returned is in the log file, so an acknowledged

@@ -1,11 +1,15 @@
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
 export class HttpError extends Error {
 	constructor(
 		readonly status: number,
 		message: string,
-		readonly headers: Record<string, string> = {}
+		readonly headers: Record<string, string> = {},
+		/** More fields for the JSON body, e.g. a `reason` the browser turns into its own words. */
+		readonly details: Record<string, string | number> = {}
 	) {
 		super(message);
 	}
@@ -14,22 +18,60 @@ export class HttpError extends Error {
 export function errorResponse(
 	status: number,
 	message: string,
-	headers: Record<string, string> = {}
+	headers: Record<string, string> = {},
+	details: Record<string, string | number> = {}
 ): Response {
-	return json({ error: message }, { status, headers });
+	return json({ error: message, ...details }, { status, headers });
 }
 
-/** Reads and validates a JSON body; every problem becomes a 400 naming the field. */
+function tooLarge(maxBytes: number): HttpError {
+	return new HttpError(413, `the body is too large (at most ${maxBytes} bytes)`);
+}
+
+/**
+ * Reads a body as text, refusing it with 413 past `maxBytes`: first by its Content-Length,
+ * before anything is read, then while it streams in (a body without a length, or one that lies).
+ */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+	const length = Number(request.headers.get('content-length') ?? NaN);
+	if (Number.isFinite(length) && length > maxBytes) throw tooLarge(maxBytes);
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size > maxBytes) {
+				void reader.cancel().catch(() => {});
+				throw tooLarge(maxBytes);
+			}
+			chunks.push(value);
+		}
+	} catch (error) {
+		if (error instanceof HttpError) throw error;
+		// The Node adapter's own limit (BODY_SIZE_LIMIT) ends the stream with a 413 of its own.
+		if ((error as { status?: unknown } | null)?.status === 413) throw tooLarge(maxBytes);
+		throw new HttpError(400, 'the body could not be read');
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads and validates a JSON body; every problem becomes a 4xx naming the field. */
 export async function readBody<T extends v.GenericSchema>(
 	request: Request,
-	schema: T
+	schema: T,
+	maxBytes: number = DEFAULT_MAX_BODY_BYTES
 ): Promise<v.InferOutput<T>> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.includes('application/json'))
 		throw new HttpError(415, 'send the body as JSON (Content-Type: application/json)');
+	const text = await readText(request, maxBytes);
 	let raw: unknown;
 	try {
-		raw = await request.json();
+		raw = JSON.parse(text);
 	} catch {
 		throw new HttpError(400, 'the body is not valid JSON');
 	}
@@ -61,7 +103,7 @@ export async function handle(run: () => Promise<Response> | Response): Promise<R
 		return await run();
 	} catch (error) {
 		if (error instanceof HttpError)
-			return errorResponse(error.status, error.message, error.headers);
+			return errorResponse(error.status, error.message, error.headers, error.details);
 		throw error;
 	}
 }

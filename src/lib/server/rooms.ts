@@ -19,6 +19,8 @@ export type Room = {
 	variant: string;
 	createdAt: number;
 	lastActiveAt: number;
+	/** When the facilitator closed joining; null while the join code works. */
+	joinClosedAt: number | null;
 };
 
 export type CreatedRoom = Room & { facilitatorKey: string; viewerKey: string };
@@ -33,6 +35,7 @@ type RoomRow = {
 	variant: string;
 	created_at: number;
 	last_active_at: number;
+	join_closed_at: number | null;
 	facilitator_key_hash: Buffer;
 	viewer_key_hash: Buffer;
 };
@@ -44,10 +47,30 @@ const toRoom = (row: RoomRow): Room => ({
 	workshop: row.workshop,
 	variant: row.variant,
 	createdAt: row.created_at,
-	lastActiveAt: row.last_active_at
+	lastActiveAt: row.last_active_at,
+	joinClosedAt: row.join_closed_at ?? null
 });
 
-export class RoomFullError extends Error {}
+const ROOM_FULL = 'ROOM_FULL';
+
+/**
+ * A room that holds its maximum of participants. The class exists once per bundle (SvelteKit's
+ * and build/server.js each have a copy), so callers test `isRoomFull(error)`, never
+ * `instanceof`.
+ */
+export class RoomFullError extends Error {
+	readonly code = ROOM_FULL;
+	constructor(message: string) {
+		super(message);
+		this.name = 'RoomFullError';
+	}
+}
+
+export function isRoomFull(error: unknown): boolean {
+	return (
+		typeof error === 'object' && error !== null && (error as { code?: unknown }).code === ROOM_FULL
+	);
+}
 
 /** Rooms, their keys and participants in SQLite. Keys are stored only as SHA-256 hashes. */
 export class RoomRepository {
@@ -71,7 +94,8 @@ export class RoomRepository {
 				workshop: input.workshop,
 				variant: input.variant ?? '',
 				createdAt: this.now(),
-				lastActiveAt: this.now()
+				lastActiveAt: this.now(),
+				joinClosedAt: null
 			};
 			try {
 				insert.run(
@@ -141,6 +165,14 @@ export class RoomRepository {
 		})();
 	}
 
+	/** Opens or closes the join code. Opening counts as activity, so an idle code works again. */
+	setJoining(roomId: string, open: boolean): void {
+		this.db
+			.prepare('UPDATE rooms SET join_closed_at = ? WHERE id = ?')
+			.run(open ? null : this.now(), roomId);
+		if (open) this.touch(roomId);
+	}
+
 	participantCount(roomId: string): number {
 		const row = this.db
 			.prepare('SELECT COUNT(*) AS count FROM participants WHERE room_id = ?')
@@ -158,6 +190,14 @@ export class RoomRepository {
 			id: string;
 		}[];
 		return rows.map((row) => row.id);
+	}
+
+	/** The latest activity of any room (ms since the epoch), or null when there is no room. */
+	newestActivity(): number | null {
+		const row = this.db.prepare('SELECT MAX(last_active_at) AS newest FROM rooms').get() as {
+			newest: number | null;
+		};
+		return row.newest;
 	}
 
 	/** Erases the room and, through the foreign keys, its participants and documents. */

@@ -5,6 +5,8 @@ import { handle, readBody } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, getClientAddress }) =>
-	handle(async () =>
-		json(joinRoom(getApp(), await readBody(request, JoinBody), getClientAddress()))
-	);
+	handle(async () => {
+		const app = getApp();
+		const body = await readBody(request, JoinBody, app.config.limits.maxBodyBytes);
+		return json(joinRoom(app, body, getClientAddress()));
+	});

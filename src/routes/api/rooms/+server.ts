@@ -5,6 +5,8 @@ import { handle, readBody } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, url }) =>
-	handle(async () =>
-		json(createRoom(getApp(), await readBody(request, CreateRoomBody), url.origin), { status: 201 })
-	);
+	handle(async () => {
+		const app = getApp();
+		const body = await readBody(request, CreateRoomBody, app.config.limits.maxBodyBytes);
+		return json(createRoom(app, body, url.origin), { status: 201 });
+	});

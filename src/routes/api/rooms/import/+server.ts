@@ -6,8 +6,8 @@ import { RoomExportSchema } from '$lib/report/export';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ request, url }) =>
-	handle(async () =>
-		json(importRoom(getApp(), await readBody(request, RoomExportSchema), url.origin), {
-			status: 201
-		})
-	);
+	handle(async () => {
+		const app = getApp();
+		const body = await readBody(request, RoomExportSchema, app.config.limits.maxImportBytes);
+		return json(importRoom(app, body, url.origin), { status: 201 });
+	});
