@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import JSZip from 'jszip';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
@@ -20,14 +19,11 @@ import {
 	HOSTILE,
 	LABELS
 } from '../fixtures/report-room';
+import { goldenText } from '../helpers/golden';
 
-const GOLDEN = 'tests/fixtures/golden';
-
-/** Compares with a committed file; UPDATE_GOLDEN=1 writes it instead. */
+/** Compares with a committed file (a missing one fails); UPDATE_GOLDEN=1 writes it instead. */
 function golden(name: string, actual: string) {
-	const file = `${GOLDEN}/${name}`;
-	if (process.env.UPDATE_GOLDEN === '1' || !fs.existsSync(file)) fs.writeFileSync(file, actual);
-	expect(actual).toBe(fs.readFileSync(file, 'utf8'));
+	expect(actual).toBe(goldenText(name, actual));
 }
 
 function report(overrides: Partial<Parameters<typeof buildReport>[0]> = {}): Report {

@@ -3,6 +3,12 @@ import {
 	ballotsFromSnapshot,
 	heatMap,
 	leastFulfilled,
+	MAX_ACTION_FIELD,
+	MAX_CHECK_NOTE,
+	MAX_CLUSTER_TITLE,
+	MAX_NAME_LENGTH,
+	MAX_NOTE_LENGTH,
+	MAX_SYNTHESIS,
 	mergeRedirect,
 	tallyDots,
 	voteResults,
@@ -19,6 +25,7 @@ import {
 	type ReportItem,
 	type ReportSection
 } from './model';
+import { isoTime, MAX_REPORT_ID, truncate } from './text';
 
 export type ReportInput = {
 	title: string;
@@ -45,7 +52,7 @@ export function buildReport(input: ReportInput): Report {
 	const synthesis = (id: string, title: string): ReportSection => ({
 		id,
 		title,
-		synthesis: snapshot.control.synthesis[id] ?? '',
+		synthesis: synthesisOf(input, id),
 		blocks: []
 	});
 	return {
@@ -53,7 +60,7 @@ export function buildReport(input: ReportInput): Report {
 		locale,
 		title: input.title,
 		workshopTitle: workshop.title[locale],
-		date: new Date(input.createdAt).toISOString().slice(0, 10),
+		date: isoTime(input.createdAt).slice(0, 10),
 		participants: input.participants,
 		contributions: visible.length + snapshot.board.actions.filter((a) => !a.hidden).length,
 		sections: [
@@ -71,12 +78,18 @@ export function buildReport(input: ReportInput): Report {
 	};
 }
 
+// Participant texts are cut at the board's limits: a room stored before the server enforced them
+// may hold a note of a megabyte, and no stored value may blow up a report (the PDF of such a note
+// took minutes).
+const synthesisOf = (input: ReportInput, id: string) =>
+	truncate(input.snapshot.control.synthesis[id] ?? '', MAX_SYNTHESIS);
+
 function stepSection(input: ReportInput, step: WorkshopStep): ReportSection {
 	const blocks = stepBlocks(input, step);
 	return {
 		id: step.id,
 		title: step.title[input.locale],
-		synthesis: input.snapshot.control.synthesis[step.id] ?? '',
+		synthesis: synthesisOf(input, step.id),
 		blocks: blocks.length
 			? blocks
 			: [{ kind: 'text', text: m.report_none({}, { locale: input.locale }) }]
@@ -98,7 +111,8 @@ function stepBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
 	}
 }
 
-const label = (input: ReportInput, id: string) => input.labels?.[id] ?? id;
+/** The workshop's label for an id from the board, else the id itself (cut: the board holds it). */
+const label = (input: ReportInput, id: string) => input.labels?.[id] ?? truncate(id, MAX_REPORT_ID);
 
 /** Notes of a step, grouped by cluster or column, most-voted first. */
 function noteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
@@ -107,16 +121,20 @@ function noteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
 	if (notes.length === 0) return [];
 	const votes = tallyDots(board.dots, step.id, DOT_LIMIT, mergeRedirect(board.notes));
 	const item = (note: Note): ReportItem => ({
-		text: note.text,
+		text: truncate(note.text, MAX_NOTE_LENGTH),
 		votes: votes.get(note.id) ?? 0,
-		author: input.names ? note.authorName : ''
+		author: input.names ? truncate(note.authorName, MAX_NAME_LENGTH) : ''
 	});
 	const sorted = (list: Note[]) => list.map(item).sort((a, b) => b.votes - a.votes);
 	const clusters = board.clusters.filter((c) => c.step === step.id);
 	const groups = new Map<string, Note[]>();
 	for (const note of notes) {
 		const cluster = clusters.find((c) => c.id === note.cluster);
-		const key = cluster ? cluster.title : note.column ? label(input, note.column) : '';
+		const key = cluster
+			? truncate(cluster.title, MAX_CLUSTER_TITLE)
+			: note.column
+				? label(input, note.column)
+				: '';
 		groups.set(key, [...(groups.get(key) ?? []), note]);
 	}
 	const other = m.report_other({}, { locale: input.locale });
@@ -145,7 +163,11 @@ function checklistBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] 
 				m.report_answer({}, { locale }),
 				m.report_note({}, { locale })
 			],
-			rows: answers.map((a) => [label(input, a.item), answerText[a.answer], a.note])
+			rows: answers.map((a) => [
+				label(input, a.item),
+				answerText[a.answer],
+				truncate(a.note, MAX_CHECK_NOTE)
+			])
 		}
 	];
 }
@@ -158,7 +180,7 @@ function assessmentBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[]
 	if (order.length === 0) return noteBlocks(input, step);
 	const spread = heatMap(ratings, step.id, order);
 	const rows = spread.map((s) => ({
-		block: s.block,
+		block: truncate(s.block, MAX_REPORT_ID),
 		label: label(input, s.block),
 		counts: s.counts,
 		score: s.score
@@ -192,6 +214,7 @@ function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
 	const actions = board.actions.filter((a) => a.step === step.id && !a.hidden);
 	if (actions.length === 0) return [];
 	const dots = tallyDots(board.dots, step.id, DOT_LIMIT);
+	const field = (text: string) => truncate(text, MAX_ACTION_FIELD);
 	const status = {
 		proposed: m.report_status_proposed({}, { locale }),
 		confirmed: m.report_status_confirmed({}, { locale }),
@@ -211,12 +234,12 @@ function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
 				m.report_action_status({}, { locale })
 			],
 			rows: actionsByPriority(actions, dots).map((a) => [
-				a.title,
+				field(a.title),
 				a.block ? label(input, a.block) : '',
-				a.lead,
-				a.partners,
-				a.when,
-				a.firstStep,
+				field(a.lead),
+				field(a.partners),
+				field(a.when),
+				field(a.firstStep),
 				String(dots.get(a.id) ?? 0),
 				status[a.status]
 			])

@@ -1,11 +1,25 @@
-import { visibleNotes, type RoomSnapshot } from '../board';
+import {
+	MAX_ACTION_FIELD,
+	MAX_CLUSTER_TITLE,
+	MAX_NAME_LENGTH,
+	MAX_NOTE_LENGTH,
+	visibleNotes,
+	type RoomSnapshot
+} from '../board';
 import type { Workshop } from '../workshop/types';
+import { cleanText, isoTime, MAX_REPORT_ID, truncate } from './text';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet may read as the start of a formula: `= + - @` and their full-width and
+ * small forms, also after leading spaces, line breaks or invisible characters (which some
+ * spreadsheets trim on import), and a leading tab, carriage return or line feed.
+ */
+const FORMULA_START =
+	/^(?:[\t\r\n]|[\p{White_Space}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212])/u;
 
 /** One CSV field: quoted, and never read as a formula by a spreadsheet. */
 export function csvField(value: string | number): string {
-	let text = String(value);
+	let text = cleanText(String(value));
 	if (FORMULA_START.test(text)) text = `'${text}`;
 	return `"${text.replace(/"/g, '""')}"`;
 }
@@ -27,24 +41,28 @@ export function reportToCsv(
 	workshop: Workshop,
 	options: { names: boolean; locale: 'nl' | 'en' }
 ): string {
+	// Texts at the board's limits: a room stored before the server enforced them may hold more.
+	const id = (value: string) => truncate(value, MAX_REPORT_ID);
 	const title = (stepId: string) =>
-		workshop.steps.find((s) => s.id === stepId)?.title[options.locale] ?? stepId;
-	const clusterTitle = (id: string) =>
-		snapshot.board.clusters.find((c) => c.id === id)?.title ?? '';
-	const iso = (time: number) => new Date(time).toISOString();
+		workshop.steps.find((s) => s.id === stepId)?.title[options.locale] ?? id(stepId);
+	const clusterTitle = (cluster: string) =>
+		truncate(snapshot.board.clusters.find((c) => c.id === cluster)?.title ?? '', MAX_CLUSTER_TITLE);
 	const rows: (string | number)[][] = visibleNotes(snapshot.board.notes).map((n) => [
 		'note',
-		n.step,
+		id(n.step),
 		title(n.step),
-		n.column,
+		id(n.column),
 		clusterTitle(n.cluster),
-		n.text,
-		options.names ? n.authorName : '',
-		iso(n.created)
+		truncate(n.text, MAX_NOTE_LENGTH),
+		options.names ? truncate(n.authorName, MAX_NAME_LENGTH) : '',
+		isoTime(n.created)
 	]);
 	for (const a of snapshot.board.actions.filter((a) => !a.hidden)) {
-		const text = [a.title, a.lead, a.partners, a.when, a.firstStep].filter(Boolean).join(' | ');
-		rows.push(['action', a.step, title(a.step), a.block, '', text, '', iso(a.created)]);
+		const text = [a.title, a.lead, a.partners, a.when, a.firstStep]
+			.filter(Boolean)
+			.map((field) => truncate(field, MAX_ACTION_FIELD))
+			.join(' | ');
+		rows.push(['action', id(a.step), title(a.step), id(a.block), '', text, '', isoTime(a.created)]);
 	}
 	return (
 		[CSV_COLUMNS.map(csvField), ...rows.map((r) => r.map(csvField))]

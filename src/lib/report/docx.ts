@@ -17,9 +17,28 @@ import {
 } from 'docx';
 import { m } from '../paraglide/messages';
 import type { HeatRow, Report, ReportBlock } from './model';
-import { ballotTable, RATING_ORDER, ratingLabels, summaryLines, votesLabel } from './text';
+import {
+	ballotTable,
+	cleanText,
+	RATING_ORDER,
+	ratingLabels,
+	summaryLines,
+	votesLabel
+} from './text';
 
 // Word shows text as text: participant input goes into TextRun as plain strings, never markup.
+
+/**
+ * Every string of the report without the characters XML forbids (U+FFFE, most C0 controls …):
+ * the docx library writes them as they are, and one of them makes Word refuse the whole file.
+ */
+function clean<T>(value: T): T {
+	if (typeof value === 'string') return cleanText(value) as T;
+	if (Array.isArray(value)) return value.map(clean) as T;
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)])) as T;
+	return value;
+}
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
 const borders = { top: border, bottom: border, left: border, right: border };
@@ -132,7 +151,8 @@ function blockChildren(report: Report, b: ReportBlock): (Paragraph | Table)[] {
 }
 
 /** A Word document: title page, real headings (navigation pane), tables, page numbers. */
-export async function reportToDocx(report: Report): Promise<Buffer> {
+export async function reportToDocx(input: Report): Promise<Buffer> {
+	const report = clean(input);
 	const titlePage = [
 		new Paragraph({ text: report.title, heading: HeadingLevel.TITLE }),
 		new Paragraph({

@@ -3,13 +3,15 @@ import type { Report, ReportBlock } from './model';
 import {
 	ballotTable,
 	escapeMarkdown as md,
+	escapeMarkdownInline as inline,
+	escapeMarkdownParagraphs as paragraphs,
 	RATING_ORDER,
 	ratingLabels,
 	summaryLines,
 	votesLabel
 } from './text';
 
-const cell = (text: string) => md(text).replace(/ {2}\n|\n/g, ' ');
+const cell = inline;
 
 function table(columns: string[], rows: string[][]): string {
 	const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
@@ -19,16 +21,18 @@ function table(columns: string[], rows: string[][]): string {
 function block(report: Report, b: ReportBlock): string {
 	switch (b.kind) {
 		case 'text':
-			return md(b.text);
+			return paragraphs(b.text);
 		case 'items': {
 			const items = b.items.map((i) => {
 				const extra = [
 					i.votes ? votesLabel(report, i.votes) : '',
-					i.author ? md(i.author) : ''
+					i.author ? inline(i.author) : ''
 				].filter(Boolean);
 				return `- ${md(i.text)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
 			});
-			return [b.title ? `### ${md(b.title)}` : '', items.join('\n')].filter(Boolean).join('\n\n');
+			return [b.title ? `### ${inline(b.title)}` : '', items.join('\n')]
+				.filter(Boolean)
+				.join('\n\n');
 		}
 		case 'table':
 			return table(b.columns, b.rows);
@@ -36,7 +40,7 @@ function block(report: Report, b: ReportBlock): string {
 			const labels = ratingLabels(report);
 			const rows = b.rows.map((r) => [r.label, ...RATING_ORDER.map((k) => String(r.counts[k]))]);
 			const least = b.least.length
-				? `\n\n${md(m.report_least({ blocks: b.least.join(', ') }, { locale: report.locale }))}`
+				? `\n\n${inline(m.report_least({ blocks: b.least.join(', ') }, { locale: report.locale }))}`
 				: '';
 			return (
 				table(
@@ -55,21 +59,21 @@ function block(report: Report, b: ReportBlock): string {
 /** The canonical text of the report. */
 export function reportToMarkdown(report: Report): string {
 	const parts = [
-		`# ${md(report.title)}`,
-		`*${md(m.report_subtitle({ workshop: report.workshopTitle }, { locale: report.locale }))}*`,
+		`# ${inline(report.title)}`,
+		`*${inline(m.report_subtitle({ workshop: report.workshopTitle }, { locale: report.locale }))}*`,
 		summaryLines(report)
-			.map(([k, v]) => `- **${md(k)}:** ${md(v)}`)
+			.map(([k, v]) => `- **${inline(k)}:** ${inline(v)}`)
 			.join('\n')
 	];
 	for (const section of report.sections) {
-		parts.push(`## ${md(section.title)}`);
-		if (section.synthesis.trim()) parts.push(md(section.synthesis.trim()));
+		parts.push(`## ${inline(section.title)}`);
+		if (section.synthesis.trim()) parts.push(paragraphs(section.synthesis));
 		for (const b of section.blocks) parts.push(block(report, b));
 	}
 	if (report.sources.length) {
 		parts.push(
-			`## ${md(m.report_sources({}, { locale: report.locale }))}`,
-			report.sources.map((s) => `- ${md(s)}`).join('\n')
+			`## ${inline(m.report_sources({}, { locale: report.locale }))}`,
+			report.sources.map((s) => `- ${inline(s)}`).join('\n')
 		);
 	}
 	return parts.filter(Boolean).join('\n\n') + '\n';

@@ -3,20 +3,90 @@ import type { Rating } from '../board';
 import type { BallotRow, Report } from './model';
 
 /**
+ * Characters XML 1.0 does not allow (C0 controls except tab, line feed and carriage return, lone
+ * surrogates, U+FFFE and U+FFFF), with C1 controls and the noncharacters U+FDD0 to U+FDEF,
+ * which no one types on purpose. One of them in a DOCX makes Word refuse the whole file.
+ */
+const UNSAFE_CHARACTERS =
+	// eslint-disable-next-line no-control-regex
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/gu;
+
+/** Text with every character removed that XML (Word), HTML or a spreadsheet could choke on. */
+export function cleanText(text: string): string {
+	return String(text).replace(UNSAFE_CHARACTERS, '');
+}
+
+/** A stored time as ISO 8601, or '' when it is not a usable time (never an exception). */
+export function isoTime(time: unknown): string {
+	if (typeof time !== 'number' || !Number.isFinite(time)) return '';
+	const date = new Date(time);
+	if (Number.isNaN(date.getTime())) return '';
+	const year = date.getUTCFullYear();
+	return year < 1 || year > 9999 ? '' : date.toISOString();
+}
+
+/** The longest id (step, column, building block, statement) a report shows when it has no label. */
+export const MAX_REPORT_ID = 120;
+
+/**
+ * Text cut to `limit` characters, the last one an ellipsis: rooms stored before the server
+ * enforced the board's limits may hold longer texts, and no stored value may blow up a report.
+ */
+export function truncate(text: string, limit: number): string {
+	const value = typeof text === 'string' ? text : String(text ?? '');
+	if (value.length <= limit) return value;
+	let cut = value.slice(0, Math.max(0, limit - 1));
+	// Never split a surrogate pair (a lone half is invalid XML).
+	if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+	return `${cut.trimEnd()}…`;
+}
+
+/** One line of participant text with every sign that could start or make markup escaped. */
+function escapeMarkdownLine(line: string): string {
+	return line
+		.replace(/([\\`*_{}[\]<>|~&])/g, '\\$1')
+		.replace(/^([#+\-=>:])/, '\\$1')
+		.replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * The lines of a text, trimmed, empty ones left out: a line that starts with spaces could become
+ * code, and an empty line would end the list item or paragraph the text stands in.
+ */
+function markdownLines(text: string): string[] {
+	return cleanText(text)
+		.split(/\r\n?|\n|\u2028|\u2029/)
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.map(escapeMarkdownLine);
+}
+
+/**
  * Participant text in Markdown: every sign that could make markup (emphasis, links, HTML,
- * tables, headings, lists) is escaped, and nothing else, so the text stays readable.
+ * tables, headings, lists, quotes, code) is escaped, on every line, and nothing else, so the text
+ * stays readable. Line breaks stay (hard breaks inside one paragraph); the text never becomes
+ * more than one block, so it cannot leave the list item or paragraph it stands in.
  */
 export function escapeMarkdown(text: string): string {
-	return text
-		.replace(/\r\n?/g, '\n')
-		.replace(/([\\`*_{}[\]<>|~&])/g, '\\$1')
-		.replace(/^(\s*)([#+\-=>])/gm, '$1\\$2')
-		.replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
-		.replace(/\n/g, '  \n');
+	return markdownLines(text).join('  \n  ');
+}
+
+/** Participant text for one line (a heading, a table cell, a name): line breaks become spaces. */
+export function escapeMarkdownInline(text: string): string {
+	return markdownLines(text).join(' ');
+}
+
+/** Longer text in paragraphs (a synthesis): blank lines separate paragraphs, nothing else. */
+export function escapeMarkdownParagraphs(text: string): string {
+	return cleanText(text)
+		.split(/(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)\s*/)
+		.map(escapeMarkdown)
+		.filter(Boolean)
+		.join('\n\n');
 }
 
 export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+	return cleanText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export const RATING_ORDER: readonly Rating[] = ['strong', 'partly', 'notyet', 'unknown'];
