@@ -48,3 +48,13 @@ export function keyOf(...parts: string[]): string {
 export function partsOf(key: string): string[] {
 	return key.split('|');
 }
+
+const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * An id the server accepts from a client's private document (drafts): the shape of workshop,
+ * note and participant ids, short, and never containing the key separator.
+ */
+export function isSafeId(value: unknown): value is string {
+	return typeof value === 'string' && SAFE_ID.test(value);
+}

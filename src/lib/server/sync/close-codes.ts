@@ -7,5 +7,7 @@ export const CLOSE = {
 	malformedMessage: 4400,
 	roomDeleted: 4404,
 	documentTooLarge: 4413,
-	tooManyUpdates: 4429
+	tooManyUpdates: 4429,
+	/** The server could not handle what the client wrote (logged as room_error); other rooms go on. */
+	changeFailed: 4500
 } as const;

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { isDocName, type DocName } from '../../board/roots';
-import { DraftCoordinator, draftDocName, participantOfDraft } from './drafts';
+import { DraftCoordinator, draftDocName, messageOf, participantOfDraft } from './drafts';
 import type { Limits } from '../config';
 import type { DocStore } from '../doc-store';
 import type { Logger } from '../log';
@@ -58,7 +58,7 @@ export class SyncServer {
 	private readonly drafts: DraftCoordinator;
 
 	constructor(private readonly options: SyncServerOptions) {
-		this.drafts = new DraftCoordinator(this.withDocs, options.store);
+		this.drafts = new DraftCoordinator(this.withDocs, options.store, options.log);
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrameBytes });
 		this.pingTimer = setInterval(() => this.ping(), options.limits.pingIntervalMs);
 		this.pingTimer.unref();
@@ -158,25 +158,56 @@ export class SyncServer {
 	/** After a client's stored change: keep drafts and the board in step (see DraftCoordinator). */
 	private changed(roomId: string, docName: string, origin: unknown): void {
 		if (!(origin instanceof Connection)) return;
-		const participant = participantOfDraft(docName);
-		if (participant) this.drafts.draftChanged(roomId, participant);
-		else if (docName === 'control') {
-			const control = this.docs.get(`${roomId}/control`);
-			if (control) this.drafts.controlChanged(roomId, control.doc);
+		this.isolate(roomId, docName, origin, () => {
+			const participant = participantOfDraft(docName);
+			if (participant) this.drafts.draftChanged(roomId, participant);
+			else if (docName === 'control') {
+				const control = this.docs.get(`${roomId}/control`);
+				if (control) this.drafts.controlChanged(roomId, control.doc);
+			}
+		});
+	}
+
+	/**
+	 * Runs server-side handling of what a client wrote. Whatever goes wrong stays in that room:
+	 * logged as `room_error`, the connection whose change it was (if any) closed, every other
+	 * room and connection untouched. Nothing a client writes may end the process.
+	 */
+	private isolate(
+		roomId: string,
+		docName: string,
+		origin: Connection | null,
+		handle: () => void
+	): void {
+		try {
+			handle();
+		} catch (error) {
+			this.options.log('error', 'room_error', {
+				room: roomId,
+				doc: docName,
+				message: messageOf(error)
+			});
+			if (origin && this.connections.has(origin))
+				origin.close(CLOSE.changeFailed, 'the server could not handle this change');
 		}
 	}
 
-	/** Runs a server-side change on documents, loading those that are not in memory. */
+	/**
+	 * Runs a server-side change on documents, loading those that are not in memory; those it
+	 * loaded are unloaded again afterwards unless a client opened them meanwhile.
+	 */
 	private withDocs = (roomId: string, names: string[], change: (docs: Y.Doc[]) => void): void => {
-		const loaded = names.map((name) => ({
-			id: `${roomId}/${name}`,
-			room: this.roomDoc(roomId, name)
-		}));
+		const loaded: { id: string; room: RoomDoc; fresh: boolean }[] = [];
 		try {
+			for (const name of names) {
+				const id = `${roomId}/${name}`;
+				const fresh = !this.docs.has(id);
+				loaded.push({ id, fresh, room: this.roomDoc(roomId, name) });
+			}
 			change(loaded.map(({ room }) => room.doc));
 		} finally {
-			for (const { id, room } of loaded) {
-				if (room.peers.size > 0 || this.docs.get(id) !== room) continue;
+			for (const { id, room, fresh } of loaded) {
+				if (!fresh || room.peers.size > 0 || this.docs.get(id) !== room) continue;
 				this.docs.delete(id);
 				room.destroy({ save: true });
 			}
