@@ -27,7 +27,8 @@ export type RetentionOptions = {
 
 /** How far the wall clock may move away from the monotonic clock between checks. */
 const CLOCK_TOLERANCE_MS = 60_000;
-/** After a clock jump nothing is erased for this long (monotonic): time to notice and fix it. */
+/** After a clock jump, or a check that found every room expired, nothing is erased for this long
+ * (monotonic): time to notice the warning and fix the clock. */
 const JUMP_HOLD_MS = 7 * 24 * 60 * 60 * 1000;
 
 export class Retention {
@@ -80,9 +81,12 @@ export class Retention {
 				rooms: expired.length,
 				newestActivity: new Date(newest).toISOString(),
 				message:
-					'every room looks inactive past RETENTION_DAYS, so nothing is erased: check the server clock'
+					'every room looks inactive past RETENTION_DAYS, so nothing is erased for 7 days: check the server clock'
 			});
 			this.sightings.clear();
+			// If the clock is wrong, rooms used from now on carry wrong times too: hold for a week
+			// after the last such check, not only while every room looks expired.
+			this.holdUntil = mono + JUMP_HOLD_MS;
 			return 0;
 		}
 		const stillExpired = new Set(expired);
