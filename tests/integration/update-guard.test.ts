@@ -4,8 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+	actionsFromYdoc,
+	actionsRoot,
 	addNote,
+	answerCheckItem,
+	checklistFromYdoc,
 	controlFromYdoc,
+	proposeAction,
+	rateBlock,
+	ratingsFromYdoc,
+	setActionStatus,
+	updateAction,
 	dotsRoot,
 	goToStep,
 	notesFromYdoc,
@@ -17,7 +26,7 @@ import {
 } from '../../src/lib/board';
 import { applyGuardedUpdate } from '../../src/lib/board/guard';
 import { updateMessage } from '../../src/lib/server/sync/messages';
-import { type Client, synced, testNote, until, useTestServer } from '../helpers/server';
+import { type Client, sleep, synced, testNote, until, useTestServer } from '../helpers/server';
 
 const t = useTestServer();
 const WORKSHOP = 'visievorming-zorgzame-buurten';
@@ -209,6 +218,88 @@ describe('update guard', () => {
 		expect(t.server.app.store.load(s.room.id, 'board').bytes).toBeLessThan(100_000);
 	});
 
+	it('keeps actions, ratings and checklist answers to their owners and the step’s items', async () => {
+		const s = await setup();
+		await s.goTo(10);
+		proposeAction(s.boards.bert.doc, {
+			id: 'a-bert',
+			step: 'aan-de-slag',
+			author: s.ids.bert.id,
+			created: 1,
+			title: 'Buurtfeest'
+		});
+		proposeAction(s.boards.anna.doc, {
+			id: 'a-anna',
+			step: 'aan-de-slag',
+			author: s.ids.anna.id,
+			created: 2,
+			title: 'Koffiemoment'
+		});
+		await until(
+			() => actionsRoot(s.desk.doc).has('a-bert') && actionsRoot(s.boards.anna.doc).has('a-bert'),
+			5000,
+			'actions'
+		);
+		setActionStatus(s.desk.doc, 'a-bert', 'confirmed');
+		await until(
+			() =>
+				actionsFromYdoc(s.boards.bert.doc).find((a) => a.id === 'a-bert')?.status === 'confirmed',
+			5000,
+			'confirmed'
+		);
+		const anna = s.boards.anna.doc;
+		updateAction(anna, 'a-bert', { title: 'Gekaapt' });
+		setActionStatus(anna, 'a-anna', 'confirmed');
+		updateAction(s.boards.bert.doc, 'a-bert', { title: 'Na bevestiging' });
+		// Sent after the edit on the same socket: once it is in, the edit was judged.
+		addNote(
+			s.boards.bert.doc,
+			testNote('bert-after', { step: 'kennismaking', author: s.ids.bert.id })
+		);
+		await until(() => notesRoot(s.desk.doc).has('bert-after'), 5000, 'bert’s later note');
+		rateBlock(anna, {
+			step: 'referentiekader',
+			participant: s.ids.bert.id,
+			block: 'detectie',
+			rating: 'strong'
+		});
+		rateBlock(anna, {
+			step: 'referentiekader',
+			participant: s.ids.anna.id,
+			block: 'verzonnen',
+			rating: 'strong'
+		});
+		rateBlock(anna, {
+			step: 'referentiekader',
+			participant: s.ids.anna.id,
+			block: 'detectie',
+			rating: 'partly'
+		});
+		answerCheckItem(anna, { step: 'voorbereiding', item: 'verzonnen', answer: 'yes', note: '' });
+		answerCheckItem(anna, {
+			step: 'voorbereiding',
+			item: 'mandaat',
+			answer: 'partly',
+			note: 'nog geen budget'
+		});
+		s.desk.doc.getMap('graffiti').set('door', 'de begeleider');
+		await s.settle(
+			() => actionsFromYdoc(anna).find((a) => a.id === 'a-bert')?.title === 'Buurtfeest'
+		);
+		const stored = storedBoard(s.room.id);
+		const actions = actionsFromYdoc(stored);
+		expect(actions.find((a) => a.id === 'a-bert')).toMatchObject({
+			title: 'Buurtfeest',
+			status: 'confirmed'
+		});
+		expect(actions.find((a) => a.id === 'a-anna')?.status).toBe('proposed');
+		expect(ratingsFromYdoc(stored).map((r) => `${r.participant}|${r.block}`)).toEqual([
+			`${s.ids.anna.id}|detectie`
+		]);
+		expect(checklistFromYdoc(stored).map((a) => a.item)).toEqual(['mandaat']);
+		expect(stored.getMap('graffiti').size).toBe(0);
+	});
+
 	it('drops an update whose dependencies never arrive, and closes its connection', async () => {
 		const s = await setup();
 		const elsewhere = new Y.Doc();
@@ -224,6 +315,50 @@ describe('update guard', () => {
 		const server = t.server.app.store.load(s.room.id, 'board');
 		expect(notesRoot(storedBoard(s.room.id)).has('first')).toBe(false);
 		expect(server.bytes).toBeLessThan(10_000);
+	});
+
+	it('refuses changes written under another writer’s client id, so theirs still arrive', async () => {
+		const s = await setup();
+		// The app announces each browser's presence on connect (claiming its id before it writes
+		// anything); a browser that wrote once has claimed its id by writing.
+		s.desk.provider.awareness.setLocalStateField('role', 'facilitator');
+		addNote(
+			s.boards.bert.doc,
+			testNote('bert-first', { step: 'kennismaking', author: s.ids.bert.id })
+		);
+		await until(() => notesRoot(s.boards.anna.doc).has('bert-first'), 5000, 'bert’s first note');
+		await until(
+			() => s.boards.anna.provider.awareness.getStates().has(s.desk.doc.clientID),
+			5000,
+			'presence'
+		);
+		const victims = [s.desk, s.boards.bert];
+		for (const victim of victims) {
+			// Anyone learns every client id from presence and from the structs themselves.
+			const forge = new Y.Doc();
+			Y.applyUpdate(forge, Y.encodeStateAsUpdate(victim.doc));
+			forge.clientID = victim.doc.clientID;
+			const before = Y.encodeStateVector(forge);
+			addNote(
+				forge,
+				testNote(`forged-${victim.doc.clientID}`, { step: 'kennismaking', author: s.ids.anna.id })
+			);
+			s.boards.anna.provider.ws!.send(updateMessage(Y.encodeStateAsUpdate(forge, before)));
+		}
+		await sleep(300);
+		addNote(s.desk.doc, testNote('desk-real', { step: 'kennismaking', author: 'facilitator' }));
+		addNote(
+			s.boards.bert.doc,
+			testNote('bert-real', { step: 'kennismaking', author: s.ids.bert.id })
+		);
+		await until(
+			() => ['desk-real', 'bert-real'].every((id) => notesRoot(s.boards.chris.doc).has(id)),
+			5000,
+			'the real changes'
+		);
+		const ids = notesFromYdoc(storedBoard(s.room.id)).map((n) => n.id);
+		expect(ids).toEqual(expect.arrayContaining(['desk-real', 'bert-real']));
+		expect(ids.filter((id) => id.startsWith('forged'))).toEqual([]);
 	});
 
 	it('closes a connection that keeps sending refused changes', async () => {

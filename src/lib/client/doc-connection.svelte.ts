@@ -1,8 +1,13 @@
+import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { MESSAGE_REFUSED } from '$lib/board/guard/protocol';
 
 export type LinkStatus = 'connected' | 'connecting' | 'disconnected';
+
+/** A change of this browser that the server put back, and why (the server's reason). */
+export type Refusal = { reason: string; at: number };
 
 function syncUrl(): string {
 	return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
@@ -20,6 +25,7 @@ export class DocConnection {
 	status = $state<LinkStatus>('connecting');
 	synced = $state(false);
 	unsent = $state(false);
+	refusal = $state<Refusal | null>(null);
 	#unsentKey: string;
 
 	constructor(roomId: string, docName: string, key: string) {
@@ -38,6 +44,9 @@ export class DocConnection {
 			this.synced = isSynced;
 			if (isSynced && this.status === 'connected') this.setUnsent(false);
 		});
+		this.provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
+			this.refusal = { reason: decoding.readVarString(decoder), at: Date.now() };
+		};
 		this.doc.on('update', this.#onUpdate);
 	}
 

@@ -43,7 +43,16 @@ export const MIGRATIONS: readonly string[] = [
 	`ALTER TABLE rooms ADD COLUMN variant TEXT NOT NULL DEFAULT ''`,
 	// 3: when the facilitator closed joining (NULL: the join code works). Rooms stored before
 	// keep an open code.
-	`ALTER TABLE rooms ADD COLUMN join_closed_at INTEGER`
+	`ALTER TABLE rooms ADD COLUMN join_closed_at INTEGER`,
+	// 4: which writer (the facilitator, or one participant) each Yjs client id of a room document
+	// belongs to, so that nobody can write under another's id (docs/RELIABILITY.md).
+	`CREATE TABLE doc_clients (
+		room_id TEXT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+		doc TEXT NOT NULL,
+		client_id INTEGER NOT NULL,
+		writer TEXT NOT NULL,
+		PRIMARY KEY (room_id, doc, client_id)
+	)`
 ];
 
 export function migrateDatabase(db: DB, migrations: readonly string[] = MIGRATIONS): number {

@@ -12,11 +12,28 @@ export type StoredDoc = {
 export class DocStore {
 	// Prepared once: an append is on every update's path to the other clients.
 	private readonly insertUpdate: Statement<[string, string, number, Buffer]>;
+	private readonly insertClient: Statement<[string, string, number, string]>;
 
 	constructor(private readonly db: DB) {
 		this.insertUpdate = db.prepare(
 			'INSERT INTO doc_updates (room_id, doc, seq, data) VALUES (?, ?, ?, ?)'
 		);
+		this.insertClient = db.prepare(
+			'INSERT OR IGNORE INTO doc_clients (room_id, doc, client_id, writer) VALUES (?, ?, ?, ?)'
+		);
+	}
+
+	/** Who wrote under each Yjs client id of a document (see RoomDoc). */
+	clientWriters(roomId: string, doc: string): Map<number, string> {
+		const rows = this.db
+			.prepare('SELECT client_id, writer FROM doc_clients WHERE room_id = ? AND doc = ?')
+			.all(roomId, doc) as { client_id: number; writer: string }[];
+		return new Map(rows.map((row) => [row.client_id, row.writer]));
+	}
+
+	/** Records the writer of a client id the first time it writes; later calls change nothing. */
+	bindClient(roomId: string, doc: string, clientId: number, writer: string): void {
+		this.insertClient.run(roomId, doc, clientId, writer);
 	}
 
 	load(roomId: string, doc: string): StoredDoc {

@@ -20,6 +20,8 @@ export type { Actor, DocKind, RoomContext } from './rules';
 
 export type Refusal = { root: string; key: string; reason: string };
 
+export { MESSAGE_REFUSED } from './protocol';
+
 export type GuardResult = {
 	refusals: Refusal[];
 	/** The update needed structs or deletions the document does not have: all of it was undone. */

@@ -111,7 +111,8 @@ export function shapeVerdict(change: Change, kind: DocKind): Verdict {
 	const valueRoots = kind === 'board' ? VALUE_ROOTS : DRAFT_VALUE_ROOTS;
 	const fields = entryRoots[change.root];
 	if (fields) {
-		if (!isId(change.entry)) return 'invalid id';
+		const validKey = change.root === 'checklist' ? keyParts(change.entry, 2) : isId(change.entry);
+		if (!validKey) return 'invalid id';
 		return fieldsVerdict(change, fields);
 	}
 	const valid = valueRoots[change.root];

@@ -2,14 +2,14 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
+import { MESSAGE_REFUSED as REFUSED } from '../../board/guard/protocol';
 
 // Message types of the y-websocket protocol.
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
-/** Ours, not y-websocket's: the server put a change of this client back (with the reason). */
-export const MESSAGE_REFUSED = 100;
+export { MESSAGE_REFUSED } from '../../board/guard/protocol';
 
 export function syncStep1Message(doc: Y.Doc): Uint8Array {
 	const encoder = encoding.createEncoder();
@@ -42,9 +42,10 @@ export function awarenessMessage(
 	return encoding.toUint8Array(encoder);
 }
 
+/** Ours, not y-websocket's: the server put a change of this client back (with the reason). */
 export function refusedMessage(reason: string): Uint8Array {
 	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_REFUSED);
+	encoding.writeVarUint(encoder, REFUSED);
 	encoding.writeVarString(encoder, reason.slice(0, 200));
 	return encoding.toUint8Array(encoder);
 }

@@ -16,11 +16,23 @@ import { awarenessMessage, updateMessage } from './messages';
 /** One live connection as the room document sees it. */
 export interface Peer {
 	send(message: Uint8Array): void;
+	/** Who writes through this peer: `facilitator`, or `p:<participant id>` (see writerOf). */
+	readonly writer: string;
 	/** Awareness client ids this peer has announced, removed when it leaves. */
 	readonly awarenessIds: Set<number>;
 }
 
 const LOADING = Symbol('loading from storage');
+export const FACILITATOR_WRITER = 'facilitator';
+const SERVER_WRITER = 'server';
+
+/** The client ids an update writes new structs for (beyond what the document has). */
+function newClients(doc: Y.Doc, update: Uint8Array): number[] {
+	const clients: number[] = [];
+	for (const [client, clock] of Y.parseUpdateMeta(update).to)
+		if (clock > Y.getState(doc.store, client)) clients.push(client);
+	return clients;
+}
 const AWARENESS_BATCH_MS = 50;
 
 export type RoomDocOptions = {
@@ -57,6 +69,13 @@ export class RoomDoc {
 	/** The check of the client update being applied: when it corrected something, its author
 	 * must receive the result too. */
 	private judging: GuardResult | null = null;
+	/**
+	 * The writer each Yjs client id belongs to, claimed by the first peer that announces it (in
+	 * its presence) or writes under it. A struct carries its client id and clock: a client that
+	 * wrote under another's id, at that client's next clock, would make the server ignore that
+	 * client's own next change for good.
+	 */
+	private readonly writers: Map<number, string>;
 
 	constructor(private readonly options: RoomDocOptions) {
 		this.awareness.setLocalState(null);
@@ -74,6 +93,8 @@ export class RoomDoc {
 		const kind =
 			options.name === 'board' ? 'board' : options.name.startsWith('draft-') ? 'draft' : null;
 		if (kind) prepareRoots(this.doc, kind);
+		this.writers = options.store.clientWriters(options.roomId, options.name);
+		this.writers.set(this.doc.clientID, SERVER_WRITER);
 		this.seq = stored.lastSeq;
 		this.updatesSinceSnapshot = stored.updates.length;
 		this.storedBytes = stored.bytes;
@@ -122,6 +143,20 @@ export class RoomDoc {
 	 */
 	applyClientUpdate(update: Uint8Array, peer: Peer, judge: Judge): GuardResult {
 		const result: GuardResult = { refusals: [], incomplete: false };
+		const claimed = newClients(this.doc, update);
+		const foreign = claimed.filter((client) => {
+			const owner = this.writers.get(client);
+			return owner !== undefined && owner !== peer.writer;
+		});
+		// The facilitator's console holds the whole room: after a server crash that lost the last
+		// second, it sends every client's missing structs again. Nobody else may.
+		if (foreign.length > 0 && peer.writer !== FACILITATOR_WRITER) {
+			result.refusals.push({ root: '', key: '', reason: 'written under another writer’s id' });
+			return result;
+		}
+		// A change made in one browser comes from one client id: claim it. A resynchronisation
+		// may carry other people's lost changes; it claims nothing.
+		if (claimed.length === 1) this.claim(claimed[0]!, peer.writer);
 		this.judging = result;
 		try {
 			applyGuardedUpdate(this.doc, update, peer, judge, result);
@@ -129,6 +164,21 @@ export class RoomDoc {
 			this.judging = null;
 		}
 		return result;
+	}
+
+	private claim(client: number, writer: string): void {
+		if (this.writers.has(client)) return;
+		this.writers.set(client, writer);
+		try {
+			this.options.store.bindClient(this.options.roomId, this.options.name, client, writer);
+		} catch (error) {
+			// Kept in memory; the next load of the room reads who wrote what from the claims stored.
+			this.options.log('warn', 'sync_claim_not_stored', {
+				room: this.options.roomId,
+				doc: this.options.name,
+				message: String(error)
+			});
+		}
 	}
 
 	private onAwareness = (
@@ -139,6 +189,8 @@ export class RoomDoc {
 		if (origin && this.peers.has(origin as Peer)) {
 			const ids = (origin as Peer).awarenessIds;
 			for (const id of [...added, ...updated]) ids.add(id);
+			// A browser announces its client id as soon as it connects, before it writes anything.
+			for (const id of added) this.claim(id, (origin as Peer).writer);
 			for (const id of removed) ids.delete(id);
 		}
 		for (const id of changed) this.pendingAwareness.add(id);
