@@ -111,6 +111,14 @@ describe('update guard', () => {
 		const s = await setup();
 		const attacker = s.boards.anna.doc;
 		addNote(attacker, testNote('forged', { step: 'kennismaking', author: s.ids.bert.id }));
+		addNote(
+			attacker,
+			testNote('named', { step: 'kennismaking', author: s.ids.anna.id, authorName: 'Bert' })
+		);
+		addNote(
+			attacker,
+			testNote('own-name', { step: 'kennismaking', author: s.ids.anna.id, authorName: 'Anna' })
+		);
 		addNote(attacker, testNote('future', { step: 'denkoefening', author: s.ids.anna.id }));
 		setStepLocked(s.control.doc, 'kennismaking', true);
 		await until(
@@ -119,11 +127,22 @@ describe('update guard', () => {
 			'lock'
 		);
 		addNote(attacker, testNote('locked', { step: 'kennismaking', author: s.ids.anna.id }));
-		await s.settle(() => !['forged', 'future', 'locked'].some((id) => notesRoot(attacker).has(id)));
+		await s.settle(
+			() => !['forged', 'future', 'locked', 'named'].some((id) => notesRoot(attacker).has(id))
+		);
+		await until(
+			() => notesRoot(s.boards.bert.doc).has('own-name'),
+			5000,
+			'a note signed with one’s own name'
+		);
+		expect(notesFromYdoc(storedBoard(s.room.id)).find((n) => n.id === 'own-name')?.authorName).toBe(
+			'Anna'
+		);
 		for (const doc of [s.boards.bert.doc, storedBoard(s.room.id)]) {
 			expect(notesFromYdoc(doc).map((n) => n.id)).not.toContain('forged');
 			expect(notesFromYdoc(doc).map((n) => n.id)).not.toContain('locked');
 			expect(notesFromYdoc(doc).map((n) => n.id)).not.toContain('future');
+			expect(notesFromYdoc(doc).map((n) => n.id)).not.toContain('named');
 		}
 	});
 
@@ -382,7 +401,7 @@ describe('guard rules in memory', () => {
 		addNote(client, testNote('n', { step: 'kennismaking', author: 'p' }));
 		const result = applyGuardedUpdate(server, Y.encodeStateAsUpdate(client), null, {
 			kind: 'board',
-			actor: { role: 'participant', id: 'p' },
+			actor: { role: 'participant', id: 'p', name: '' },
 			context: () => {
 				throw new Error('no context');
 			}

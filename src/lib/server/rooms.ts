@@ -166,6 +166,14 @@ export class RoomRepository {
 	}
 
 	/** Opens or closes the join code. Opening counts as activity, so an idle code works again. */
+	/** The name a participant joined with ('' when they gave none). */
+	participantName(roomId: string, participantId: string): string {
+		const row = this.db
+			.prepare('SELECT name FROM participants WHERE room_id = ? AND id = ?')
+			.get(roomId, participantId) as { name: string } | undefined;
+		return row?.name ?? '';
+	}
+
 	setJoining(roomId: string, open: boolean): void {
 		this.db
 			.prepare('UPDATE rooms SET join_closed_at = ? WHERE id = ?')

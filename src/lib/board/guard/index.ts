@@ -88,6 +88,7 @@ function judgeChanges(tr: Y.Transaction, changes: Change[], judge: NonNullable<J
 		const deleted = new Set<string>();
 		const check: ParticipantCheck = {
 			participant: judge.actor.id,
+			name: judge.actor.name,
 			context: judge.context(),
 			doc: readerOf(tr.doc),
 			deleted

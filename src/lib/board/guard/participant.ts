@@ -14,6 +14,8 @@ import {
 
 export type ParticipantCheck = {
 	participant: string;
+	/** The name the participant joined with: the only name they may sign with. */
+	name: string;
 	context: RoomContext;
 	doc: DocReader;
 	/** Notes and actions whose deletion in this change was allowed: their dots go with them. */
@@ -76,6 +78,8 @@ function noteVerdict(change: Change, check: ParticipantCheck, kind: DocKind): Ve
 			)
 				return 'a silent step keeps notes private until the reveal';
 			if (kind === 'draft' && !isSilent(step)) return 'only a silent step keeps drafts';
+			if ((fields.authorName ?? '') !== '' && fields.authorName !== check.name)
+				return 'not your name';
 			const columns = step?.options?.columns?.map((c) => c.id) ?? [];
 			const column = fields.column ?? '';
 			if (column !== '' && !columns.includes(column as string)) return 'unknown column';

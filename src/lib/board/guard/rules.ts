@@ -16,7 +16,8 @@ import { partsOf } from '../roots';
 import type { WorkshopStep } from '../../workshop/types';
 import type { Change, Stored } from './changes';
 
-export type Actor = { role: 'facilitator' } | { role: 'participant'; id: string };
+/** Who writes: the facilitator, or one participant (with the name they joined with). */
+export type Actor = { role: 'facilitator' } | { role: 'participant'; id: string; name: string };
 
 /** What the rules need to know about the room besides the document. */
 export type RoomContext = {
