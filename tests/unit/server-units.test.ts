@@ -49,6 +49,7 @@ describe('database', () => {
 			.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
 			.all();
 		expect(tables.map((t) => (t as { name: string }).name)).toEqual([
+			'doc_clients',
 			'doc_snapshots',
 			'doc_updates',
 			'participants',
