@@ -102,10 +102,16 @@ export const synced = (client: Client) => until(() => client.provider.synced, 15
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens a raw socket and reports how the server answered: open, or the HTTP status it refused with. */
-export function rawConnect(url: string): Promise<{ status: number; socket: WebSocket | null }> {
+/**
+ * Opens a raw socket and reports how the server answered: open, or the HTTP status it refused with.
+ * `headers` are sent with the upgrade request (e.g. the address a proxy would add).
+ */
+export function rawConnect(
+	url: string,
+	headers: Record<string, string> = {}
+): Promise<{ status: number; socket: WebSocket | null }> {
 	return new Promise((resolve, reject) => {
-		const socket = new WebSocket(url);
+		const socket = new WebSocket(url, { headers });
 		socket.on('open', () => resolve({ status: 101, socket }));
 		socket.on('unexpected-response', (_request, response) =>
 			resolve({ status: response.statusCode ?? 0, socket: null })

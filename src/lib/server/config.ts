@@ -3,7 +3,7 @@ import path from 'node:path';
 export type Limits = {
 	/** Largest WebSocket frame accepted, in bytes. */
 	maxFrameBytes: number;
-	/** Document updates one connection may send per second (burst allowed up to twice this). */
+	/** Document updates one key may send per second over all its connections (bursts of twice this). */
 	updatesPerSecond: number;
 	/** Largest stored size of one room document, in bytes. */
 	maxDocBytes: number;
@@ -28,6 +28,20 @@ export type Limits = {
 	compactAfterUpdates: number;
 	/** How often the server pings each socket; one that has not answered the last ping is dropped. */
 	pingIntervalMs: number;
+	/** Open sync connections of one key (a browser tab opens two or three). */
+	connectionsPerKey: number;
+	/** Presence (awareness) messages one key may send per second (bursts of twice this). */
+	awarenessPerSecond: number;
+	/** Largest presence state of one client, in bytes of JSON. */
+	maxAwarenessBytes: number;
+	/** Presence client ids one connection may announce (a real client announces one). */
+	awarenessIdsPerConnection: number;
+	/** Sync requests (sync step 1, presence queries) one key may send per minute, all at once at most. */
+	syncRequestsPerMinute: number;
+	/** Header with the client address behind a proxy (ADDRESS_HEADER, as adapter-node reads it); '' for none. */
+	addressHeader: string;
+	/** With X-Forwarded-For: which address from the right is the client's (XFF_DEPTH, as adapter-node). */
+	xffDepth: number;
 };
 
 export type Config = {
@@ -73,7 +87,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			maxImportBytes: intFromEnv(env, 'MAX_IMPORT_BYTES', 512 * 1024),
 			maxBufferedBytes: intFromEnv(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024),
 			compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
-			pingIntervalMs: Math.max(1, intFromEnv(env, 'PING_INTERVAL_SECONDS', 30)) * 1000
+			pingIntervalMs: Math.max(1, intFromEnv(env, 'PING_INTERVAL_SECONDS', 30)) * 1000,
+			connectionsPerKey: intFromEnv(env, 'CONNECTIONS_PER_KEY', 8),
+			awarenessPerSecond: intFromEnv(env, 'AWARENESS_PER_SECOND', 10),
+			maxAwarenessBytes: intFromEnv(env, 'MAX_AWARENESS_BYTES', 2048),
+			awarenessIdsPerConnection: intFromEnv(env, 'AWARENESS_IDS_PER_CONNECTION', 1),
+			syncRequestsPerMinute: intFromEnv(env, 'SYNC_REQUESTS_PER_MINUTE', 60),
+			addressHeader: env.ADDRESS_HEADER ?? '',
+			xffDepth: Math.max(1, intFromEnv(env, 'XFF_DEPTH', 1))
 		}
 	};
 }

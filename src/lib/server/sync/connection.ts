@@ -16,8 +16,10 @@ import {
 	syncStep1Message,
 	syncStep2Message
 } from './messages';
+import { awarenessEntries, keepEntries, type AwarenessEntry } from './awareness-check';
+import type { KeyRates } from './key-limits';
 import type { Peer, RoomDoc } from './room-doc';
-import { TokenBucket } from './token-bucket';
+import { checkUpdateStructure } from './update-check';
 
 export type ConnectionInfo = {
 	roomId: string;
@@ -25,13 +27,16 @@ export type ConnectionInfo = {
 	access: Access;
 	readOnly: boolean;
 	address: string;
+	/** Who the key is within the room (key-limits.ts): limits are shared per identity. */
+	identity: string;
 };
 
 /** One client's socket on one room document: reads its messages and enforces its rights. */
 export class Connection implements Peer {
 	readonly awarenessIds = new Set<number>();
 	alive = true;
-	private readonly updates: TokenBucket;
+	/** Set once the server closes the connection: later messages are ignored, not refused again. */
+	private closing = false;
 	private refusedWriteLogged = false;
 
 	constructor(
@@ -39,10 +44,10 @@ export class Connection implements Peer {
 		readonly room: RoomDoc,
 		readonly info: ConnectionInfo,
 		private readonly limits: Limits,
-		private readonly log: Logger
-	) {
-		this.updates = new TokenBucket(limits.updatesPerSecond, limits.updatesPerSecond * 2);
-	}
+		private readonly log: Logger,
+		/** Rate limits shared by every connection of the same key (KeyLimits). */
+		private readonly rates: KeyRates
+	) {}
 
 	start(): void {
 		this.send(syncStep1Message(this.room.doc));
@@ -65,6 +70,8 @@ export class Connection implements Peer {
 	}
 
 	close(code: number, reason: string): void {
+		if (this.closing) return;
+		this.closing = true;
 		this.log('warn', 'sync_closed_by_server', {
 			room: this.info.roomId,
 			doc: this.info.docName,
@@ -76,17 +83,16 @@ export class Connection implements Peer {
 	}
 
 	receive(data: Uint8Array): void {
+		if (this.closing) return;
 		try {
 			const decoder = decoding.createDecoder(data);
 			const type = decoding.readVarUint(decoder);
 			if (type === MESSAGE_SYNC) this.receiveSync(decoder);
-			else if (type === MESSAGE_AWARENESS) {
-				awarenessProtocol.applyAwarenessUpdate(
-					this.room.awareness,
-					decoding.readVarUint8Array(decoder),
-					this
-				);
-			} else if (type === MESSAGE_QUERY_AWARENESS) {
+			else if (type === MESSAGE_AWARENESS) this.receiveAwareness(decoder);
+			else if (type === MESSAGE_QUERY_AWARENESS) {
+				// Answered with every state in the room: counts as a request, like sync step 1.
+				if (!this.rates.requests.take())
+					return this.close(CLOSE.tooManyRequests, 'too many requests');
 				this.send(
 					awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()])
 				);
@@ -103,9 +109,61 @@ export class Connection implements Peer {
 		}
 	}
 
+	/**
+	 * Presence, limited per key in messages per second and per state in bytes (both close the
+	 * connection), and per connection in client ids. y-websocket clients send every presence
+	 * change they receive back to the server, so entries that are not this connection's to set
+	 * are ignored, not refused: another connection's id (nobody can rename or remove someone
+	 * else), a "left" for an id nobody holds, and ids past AWARENESS_IDS_PER_CONNECTION (a real
+	 * client announces one, its own, first).
+	 */
+	private receiveAwareness(decoder: decoding.Decoder): void {
+		const update = decoding.readVarUint8Array(decoder);
+		const read = awarenessEntries(update, this.limits.maxAwarenessBytes);
+		if ('refused' in read) return this.close(CLOSE.presenceRefused, read.refused);
+		const kept: AwarenessEntry[] = [];
+		let claimed = this.awarenessIds.size;
+		for (const entry of read.entries) {
+			if (this.awarenessIds.has(entry.id)) kept.push(entry);
+			else if (this.heldByOther(entry.id) || entry.left) continue;
+			else if (claimed < this.limits.awarenessIdsPerConnection) {
+				claimed += 1;
+				kept.push(entry);
+			}
+		}
+		if (kept.length === 0) {
+			if (!this.rates.echoes.take()) {
+				this.close(CLOSE.tooManyPresence, 'too many presence updates');
+			}
+			return;
+		}
+		if (!this.rates.awareness.take()) {
+			return this.close(CLOSE.tooManyPresence, 'too many presence updates');
+		}
+		const accepted = kept.length === read.entries.length ? update : keepEntries(update, kept);
+		awarenessProtocol.applyAwarenessUpdate(this.room.awareness, accepted, this);
+	}
+
+	/**
+	 * Whether another connection to this document announced this presence id. One of the same
+	 * key does not count: after a lost network the new connection may arrive before the old one
+	 * is dropped.
+	 */
+	private heldByOther(id: number): boolean {
+		for (const peer of this.room.peers) {
+			if (peer === this || !peer.awarenessIds.has(id)) continue;
+			if (peer instanceof Connection && peer.info.identity === this.info.identity) continue;
+			return true;
+		}
+		return false;
+	}
+
 	private receiveSync(decoder: decoding.Decoder): void {
 		const syncType = decoding.readVarUint(decoder);
 		if (syncType === syncProtocol.messageYjsSyncStep1) {
+			// Answered with the whole document the client lacks: a client sends one per connect.
+			if (!this.rates.requests.take())
+				return this.close(CLOSE.tooManyRequests, 'too many requests');
 			this.send(syncStep2Message(this.room.doc, decoding.readVarUint8Array(decoder)));
 			return;
 		}
@@ -118,7 +176,11 @@ export class Connection implements Peer {
 		}
 		const update = decoding.readVarUint8Array(decoder);
 		if (this.info.readOnly) return this.refuseWrite(update);
-		if (!this.updates.take()) return this.close(CLOSE.tooManyUpdates, 'too many updates');
+		if (!this.rates.updates.take()) return this.close(CLOSE.tooManyUpdates, 'too many updates');
+		// Before Yjs (or the guard) reads it: an update whose declared counts exceed its bytes
+		// would make Yjs allocate for them first (update-check.ts).
+		const malformed = checkUpdateStructure(update);
+		if (malformed) return this.close(CLOSE.malformedMessage, `malformed update: ${malformed}`);
 		if (this.room.bytes + update.length > this.limits.maxDocBytes) {
 			return this.close(CLOSE.documentTooLarge, 'document too large');
 		}

@@ -8,8 +8,10 @@ import type { Limits } from '../config';
 import type { DocStore } from '../doc-store';
 import type { Logger } from '../log';
 import type { Access, RoomRepository } from '../rooms';
+import { clientAddress } from './client-address';
 import { CLOSE } from './close-codes';
 import { Connection } from './connection';
+import { KeyLimits, keyIdentity } from './key-limits';
 import { RoomDoc } from './room-doc';
 
 export const SYNC_PATH = '/sync/';
@@ -56,8 +58,10 @@ export class SyncServer {
 	private readonly pingTimer: ReturnType<typeof setInterval>;
 	private closing = false;
 	private readonly drafts: DraftCoordinator;
+	private readonly keys: KeyLimits;
 
 	constructor(private readonly options: SyncServerOptions) {
+		this.keys = new KeyLimits(options.limits);
 		this.drafts = new DraftCoordinator(this.withDocs, options.store, options.log);
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrameBytes });
 		this.pingTimer = setInterval(() => this.ping(), options.limits.pingIntervalMs);
@@ -68,7 +72,8 @@ export class SyncServer {
 	handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		if (!url.pathname.startsWith(SYNC_PATH)) return false;
-		const address = request.socket.remoteAddress ?? 'unknown';
+		const { limits } = this.options;
+		const address = clientAddress(request, limits.addressHeader, limits.xffDepth);
 		const refusal = (status: number, text: string, reason: string) => {
 			this.options.log('warn', 'sync_refused', { reason, status, address });
 			refuse(socket, status, text);
@@ -82,10 +87,19 @@ export class SyncServer {
 		if (!access) return refusal(401, 'Unauthorized', 'bad key');
 		const storedName = storedDocName(access, requested as DocName);
 		if (!storedName) return refusal(403, 'Forbidden', 'no draft for this role');
-		if (this.connectionsFrom(address) >= this.options.limits.connectionsPerAddress) {
+		const identity = keyIdentity(roomId, access);
+		if (this.keys.connections(identity) >= limits.connectionsPerKey) {
+			return refusal(429, 'Too Many Requests', 'too many connections for this key');
+		}
+		if (this.connectionsFrom(address) >= limits.connectionsPerAddress) {
 			return refusal(429, 'Too Many Requests', 'too many connections from this address');
 		}
-		if (this.connectionsInRoom(roomId) >= this.options.limits.connectionsPerRoom) {
+		// Only participants fill a room: the facilitator and the projector always get in (each
+		// of their keys is held to connectionsPerKey above).
+		if (
+			access.role === 'participant' &&
+			this.connectionsInRoom(roomId) >= limits.connectionsPerRoom
+		) {
 			return refusal(503, 'Service Unavailable', 'room full');
 		}
 		this.wss.handleUpgrade(request, socket, head, (ws) => {
@@ -94,7 +108,8 @@ export class SyncServer {
 				docName: storedName,
 				access,
 				readOnly: isReadOnly(access, storedName),
-				address
+				address,
+				identity
 			});
 		});
 		return true;
@@ -113,7 +128,14 @@ export class SyncServer {
 			ws.close(CLOSE.storageFailed, 'could not load document');
 			return;
 		}
-		const connection = new Connection(ws, room, info, this.options.limits, this.options.log);
+		const connection = new Connection(
+			ws,
+			room,
+			info,
+			this.options.limits,
+			this.options.log,
+			this.keys.acquire(info.identity)
+		);
 		const firstPeer = room.peers.size === 0;
 		this.connections.add(connection);
 		room.peers.add(connection);
@@ -214,8 +236,15 @@ export class SyncServer {
 		}
 	};
 
+	/** Stops counting a connection (once: false when it was already forgotten). */
+	private forget(connection: Connection): boolean {
+		if (!this.connections.delete(connection)) return false;
+		this.keys.release(connection.info.identity);
+		return true;
+	}
+
 	private release(connection: Connection, code: number): void {
-		if (!this.connections.delete(connection)) return;
+		if (!this.forget(connection)) return;
 		const { roomId, docName } = connection.info;
 		this.options.log('info', 'sync_disconnected', {
 			room: roomId,
@@ -251,7 +280,7 @@ export class SyncServer {
 		this.docs.delete(id);
 		for (const connection of [...this.connections]) {
 			if (connection.room !== room) continue;
-			this.connections.delete(connection);
+			this.forget(connection);
 			connection.close(code, reason);
 		}
 		room.destroy({ save: false });
@@ -270,6 +299,7 @@ export class SyncServer {
 	}
 
 	private ping(): void {
+		this.keys.sweep();
 		for (const connection of this.connections) {
 			if (!connection.alive) {
 				this.options.log('warn', 'sync_no_pong', {
