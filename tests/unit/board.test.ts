@@ -51,6 +51,7 @@ describe('control document', () => {
 			revealedSteps: [],
 			votingSteps: [],
 			waiting: {},
+			voted: {},
 			synthesis: {}
 		});
 	});

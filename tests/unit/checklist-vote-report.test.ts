@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { castBallot, fromYdoc, type Choice } from '../../src/lib/board';
+import {
+	ballotsFromYdoc,
+	castBallot,
+	fromYdoc,
+	setRevealed,
+	totalsOf,
+	writeVoteTotals,
+	type Choice
+} from '../../src/lib/board';
 import { buildReport, reportToMarkdown } from '../../src/lib/report';
 import type { Workshop } from '../../src/lib/workshop/types';
 
@@ -42,8 +50,12 @@ function report(rule?: 'two-thirds') {
 		['p2', 'r2', 'approve'],
 		['p3', 'r2', 'approve']
 	];
+	// The server counts the ballots in its tally and writes the totals into the board at the reveal.
+	const tally = new Y.Doc();
 	for (const [participant, statement, choice] of votes)
-		castBallot(board, { step: 'stem', participant, statement, choice });
+		castBallot(tally, { step: 'stem', participant, statement, choice });
+	writeVoteTotals(board, 'stem', totalsOf(ballotsFromYdoc(tally), 'stem'));
+	setRevealed(control, 'stem', true);
 	return buildReport({
 		title: 'Test',
 		createdAt: 0,

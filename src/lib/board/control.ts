@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { USER_ORIGIN, type Origin } from './origins';
 import { controlRoot, lockedStepsRoot, revealedRoot, stepTimesRoot, votingRoot } from './roots';
+import { votedFromYdoc } from './ballots';
 import { waitingFromYdoc } from './drafts';
 import { synthesisFromYdoc } from './synthesis';
 import { readTimer, writeTimer, type TimerState } from './timer';
@@ -24,6 +25,8 @@ export type ControlSnapshot = {
 	votingSteps: string[];
 	/** Notes waiting in participants' private drafts, per step id (silent mode). */
 	waiting: Record<string, number>;
+	/** How many participants have voted, per vote step (the server counts the secret ballots). */
+	voted: Record<string, number>;
 	/** The facilitator's texts for the report, per section id. */
 	synthesis: Record<string, string>;
 };
@@ -66,6 +69,7 @@ export function controlFromYdoc(doc: Y.Doc): ControlSnapshot {
 		revealedSteps: flaggedKeys(revealedRoot(doc)),
 		votingSteps: flaggedKeys(votingRoot(doc)),
 		waiting: waitingFromYdoc(doc),
+		voted: votedFromYdoc(doc),
 		synthesis: synthesisFromYdoc(doc)
 	};
 }

@@ -25,14 +25,23 @@ export const dotsRoot = (doc: Y.Doc) => doc.getMap<unknown>('dots');
 export const ratingsRoot = (doc: Y.Doc) => doc.getMap<unknown>('ratings');
 /** `${step}|${item}` → { answer, note }. */
 export const checklistRoot = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('checklist');
-/** `${step}|${participant}|${statement}` → choice. */
+/**
+ * Ballots. In a participant's `draft`: `${step}|${statement}` → choice (only its owner and the
+ * server read it). In the server-only `tally` document: `${step}|${participant}|${statement}` →
+ * choice, the ballots the server counted. In the `board` only in rooms stored before ballots left
+ * it (same keys as the tally); the server moves them out when it first loads such a board.
+ */
 export const ballotsRoot = (doc: Y.Doc) => doc.getMap<unknown>('ballots');
+/** Board: `${step}|${statement}` → { approve, reject, abstain }, written by the server on reveal. */
+export const voteTotalsRoot = (doc: Y.Doc) => doc.getMap<unknown>('voteTotals');
 /** Control document: step id → true once its results are shown to everyone. */
 export const revealedRoot = (doc: Y.Doc) => doc.getMap<unknown>('revealed');
 /** Control document: step id → true while dot voting or statement voting is open. */
 export const votingRoot = (doc: Y.Doc) => doc.getMap<unknown>('voting');
 /** Control document: `${step}|${participant}` → notes waiting in that participant's draft. */
 export const waitingRoot = (doc: Y.Doc) => doc.getMap<unknown>('waiting');
+/** Control document: step id → how many participants have voted (written by the server). */
+export const votedRoot = (doc: Y.Doc) => doc.getMap<unknown>('voted');
 /** Control document: report section id → the facilitator's synthesis text. */
 export const synthesisRoot = (doc: Y.Doc) => doc.getMap<Y.Text>('synthesis');
 export const metaRoot = (doc: Y.Doc) => doc.getMap<unknown>('meta');

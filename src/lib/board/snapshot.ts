@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { actionsFromYdoc, type Action } from './actions';
 import { ratingsFromYdoc, type BlockRating } from './assessment';
-import { ballotsFromYdoc, type Ballot } from './ballots';
+import { totalsOf, voteTotalsFromYdoc, type Ballot, type VoteTotal } from './ballots';
 import { checklistFromYdoc, type ChecklistAnswer } from './checklist';
 import { clustersFromYdoc, type Cluster } from './clusters';
 import { controlFromYdoc, type ControlSnapshot } from './control';
@@ -14,7 +14,8 @@ export type BoardSnapshot = {
 	dots: Dot[];
 	ratings: BlockRating[];
 	checklist: ChecklistAnswer[];
-	ballots: Ballot[];
+	/** Totals per statement of the vote steps the facilitator revealed; never who voted what. */
+	votes: VoteTotal[];
 	actions: Action[];
 };
 
@@ -25,7 +26,7 @@ export function boardFromYdoc(doc: Y.Doc): BoardSnapshot {
 		dots: liveDotsFromYdoc(doc),
 		ratings: ratingsFromYdoc(doc),
 		checklist: checklistFromYdoc(doc),
-		ballots: ballotsFromYdoc(doc),
+		votes: voteTotalsFromYdoc(doc),
 		actions: actionsFromYdoc(doc)
 	};
 }
@@ -35,6 +36,24 @@ export type RoomSnapshot = { control: ControlSnapshot; board: BoardSnapshot };
 /** Leaves Yjs: a plain, serialisable picture of the room for views and reports. */
 export function fromYdoc(control: Y.Doc, board: Y.Doc): RoomSnapshot {
 	return { control: controlFromYdoc(control), board: boardFromYdoc(board) };
+}
+
+/**
+ * The report's view of the votes: the board's totals for revealed steps, and for every other
+ * step the totals of the ballots the server counted (`counted`, from its tally). Never who voted
+ * what: only totals leave this function.
+ */
+export function withCountedVotes(snapshot: RoomSnapshot, counted: readonly Ballot[]): RoomSnapshot {
+	const revealed = new Set(snapshot.control.revealedSteps);
+	const shown = new Set(snapshot.board.votes.map((t) => t.step));
+	const fromTally = new Set(
+		counted.map((b) => b.step).filter((step) => !revealed.has(step) || !shown.has(step))
+	);
+	const votes = [
+		...snapshot.board.votes.filter((t) => !fromTally.has(t.step) && revealed.has(t.step)),
+		...[...fromTally].flatMap((step) => totalsOf(counted, step))
+	];
+	return { ...snapshot, board: { ...snapshot.board, votes } };
 }
 
 /**

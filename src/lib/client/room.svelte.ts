@@ -6,8 +6,8 @@ import {
 	addNote,
 	addTimerTime,
 	answerCheckItem,
-	ballotsRoot,
-	castBallot,
+	castDraftBallot,
+	draftBallotsFromYdoc,
 	checklistRoot,
 	clearRating,
 	createCluster,
@@ -29,11 +29,12 @@ import {
 	unmergeNote,
 	updateAction,
 	VoteError,
-	withdrawBallot,
+	withdrawDraftBallot,
 	type ActionField,
 	type ActionStatus,
 	type CheckAnswer,
 	type Choice,
+	type DraftBallot,
 	type Note,
 	type Rating,
 	beginSession,
@@ -74,6 +75,8 @@ export class RoomConnection {
 	/** A participant's private draft (silent brainstorming): only they and the server see it. */
 	readonly #draftLink: DocConnection | null;
 	readonly drafts: DocState<Note[]> | null;
+	/** A participant's own secret ballots, from the same private draft. */
+	readonly myBallots: DocState<DraftBallot[]> | null;
 	readonly #undo: Y.UndoManager;
 	presence = $state<Presence>({ participants: 0, facilitators: 0, projectors: 0 });
 	canUndo = $state(false);
@@ -90,8 +93,11 @@ export class RoomConnection {
 		this.board = new DocState(this.#boardLink.doc, boardFromYdoc);
 		this.#draftLink = role === 'participant' ? new DocConnection(roomId, 'draft', key) : null;
 		this.drafts = this.#draftLink ? new DocState(this.#draftLink.doc, notesFromYdoc) : null;
+		this.myBallots = this.#draftLink
+			? new DocState(this.#draftLink.doc, draftBallotsFromYdoc)
+			: null;
 		const board = this.#boardLink.doc;
-		const undoable = [notesRoot, dotsRoot, ratingsRoot, ballotsRoot, checklistRoot, actionsRoot];
+		const undoable = [notesRoot, dotsRoot, ratingsRoot, checklistRoot, actionsRoot];
 		this.#undo = new Y.UndoManager(
 			undoable.map((root) => root(board)),
 			{
@@ -240,15 +246,14 @@ export class RoomConnection {
 		rateBlock(this.#boardLink.doc, { step, participant: this.participantId, block, rating });
 	clearRating = (step: string, block: string) =>
 		clearRating(this.#boardLink.doc, { step, participant: this.participantId, block });
-	castBallot = (step: string, statement: string, choice: Choice) =>
-		castBallot(this.#boardLink.doc, {
-			step,
-			participant: this.participantId,
-			statement,
-			choice
-		});
-	withdrawBallot = (step: string, statement: string) =>
-		withdrawBallot(this.#boardLink.doc, { step, participant: this.participantId, statement });
+	/** A secret ballot: it goes into the participant's own draft, which only the server reads. */
+	castBallot = (step: string, statement: string, choice: Choice) => {
+		if (!this.#draftLink) throw new Error('only participants vote');
+		castDraftBallot(this.#draftLink.doc, { step, statement, choice });
+	};
+	withdrawBallot = (step: string, statement: string) => {
+		if (this.#draftLink) withdrawDraftBallot(this.#draftLink.doc, { step, statement });
+	};
 	answerCheckItem = (step: string, item: string, answer: CheckAnswer, note: string) =>
 		answerCheckItem(this.#boardLink.doc, { step, item, answer, note });
 	proposeAction = (step: string, fields: Partial<Record<ActionField, string>>): string => {
@@ -276,6 +281,7 @@ export class RoomConnection {
 		this.control.destroy();
 		this.board.destroy();
 		this.drafts?.destroy();
+		this.myBallots?.destroy();
 		for (const link of this.#links()) link.destroy();
 	}
 }

@@ -1,6 +1,5 @@
 import {
 	actionsByPriority,
-	ballotsFromSnapshot,
 	heatMap,
 	leastFulfilled,
 	MAX_ACTION_FIELD,
@@ -11,7 +10,7 @@ import {
 	MAX_SYNTHESIS,
 	mergeRedirect,
 	tallyDots,
-	voteResults,
+	resultsFromTotals,
 	visibleNotes,
 	type Note,
 	type RoomSnapshot
@@ -190,13 +189,13 @@ function assessmentBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[]
 }
 
 function voteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
-	const ballots = ballotsFromSnapshot(input.snapshot.board, step.id);
-	const voted = new Set(ballots.map((b) => b.statement));
+	const totals = input.snapshot.board.votes.filter((t) => t.step === step.id);
+	const voted = new Set(totals.map((t) => t.statement));
 	if (voted.size === 0) return noteBlocks(input, step);
-	// The workshop's order first, then statements only the ballots know; the step's rule.
+	// The workshop's order first, then statements only the totals know; the step's rule.
 	const defined = step.options?.statements ?? [];
 	const order = [...new Set([...defined.map((s) => s.id), ...voted])].filter((id) => voted.has(id));
-	const rows = voteResults(ballots, step.id, order, step.options?.rule).map((result) => {
+	const rows = resultsFromTotals(totals, step.id, order, step.options?.rule).map((result) => {
 		const recorded = defined.find((s) => s.id === result.statement)?.recorded;
 		return {
 			statement: label(input, result.statement),
@@ -205,7 +204,13 @@ function voteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
 			...(recorded ? { recorded } : {})
 		};
 	});
-	return [{ kind: 'ballots', rows }];
+	// The server's report also counts a vote the facilitator never revealed (see report.ts):
+	// the report is the facilitator's, not a participant view, but it says so.
+	const shown = input.snapshot.control.revealedSteps.includes(step.id);
+	const note: ReportBlock[] = shown
+		? []
+		: [{ kind: 'text', text: m.report_vote_not_revealed({}, { locale: input.locale }) }];
+	return [...note, { kind: 'ballots', rows }];
 }
 
 function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {

@@ -2,7 +2,7 @@
 // from which an import rebuilds the room on another server).
 import * as v from 'valibot';
 import * as Y from 'yjs';
-import { fromYdoc, type RoomSnapshot } from '../board';
+import { CHOICES, fromYdoc, type Ballot, type Choice, type RoomSnapshot } from '../board';
 
 export const EXPORT_FORMAT = 'visiewerkplaats-room';
 export const EXPORT_VERSION = 1;
@@ -14,7 +14,16 @@ export type RoomExport = {
 	snapshot: RoomSnapshot;
 	/** Yjs state of each document (control, board), base64. */
 	state: { control: string; board: string };
+	/**
+	 * The ballots the server counted, so that an imported room can still reveal (or recount) a
+	 * vote. Anonymous: `voter` numbers are drawn for this export and link to no participant.
+	 */
+	ballots?: ExportedBallot[];
 };
+
+export type ExportedBallot = { voter: number; step: string; statement: string; choice: Choice };
+
+const EXPORT_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short id'));
 
 export const RoomExportSchema = v.object({
 	format: v.literal(EXPORT_FORMAT, `format must be "${EXPORT_FORMAT}"`),
@@ -28,16 +37,51 @@ export const RoomExportSchema = v.object({
 	state: v.object({
 		control: v.pipe(v.string(), v.base64('state.control must be base64')),
 		board: v.pipe(v.string(), v.base64('state.board must be base64'))
-	})
+	}),
+	ballots: v.optional(
+		v.pipe(
+			v.array(
+				v.object({
+					voter: v.pipe(v.number(), v.integer(), v.minValue(0)),
+					step: EXPORT_ID,
+					statement: EXPORT_ID,
+					choice: v.picklist(CHOICES, `choice must be one of ${CHOICES.join(', ')}`)
+				})
+			),
+			v.maxLength(100_000)
+		)
+	)
 });
+
+/** The counted ballots without participant ids: each participant gets a number drawn at random. */
+export function anonymousBallots(ballots: readonly Ballot[]): ExportedBallot[] {
+	const participants = [...new Set(ballots.map((b) => b.participant))];
+	for (let i = participants.length - 1; i > 0; i--) {
+		const j = Math.floor(Math.random() * (i + 1));
+		[participants[i], participants[j]] = [participants[j]!, participants[i]!];
+	}
+	const number = new Map(participants.map((p, i) => [p, i + 1]));
+	return ballots
+		.map((b) => ({
+			voter: number.get(b.participant)!,
+			step: b.step,
+			statement: b.statement,
+			choice: b.choice
+		}))
+		.sort(
+			(a, b) =>
+				a.voter - b.voter || a.step.localeCompare(b.step) || a.statement.localeCompare(b.statement)
+		);
+}
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-/** The export of a room, from its two documents. */
+/** The export of a room, from its two documents and the ballots the server counted. */
 export function buildExport(
 	room: { title: string; workshop: string; createdAt: number },
 	control: Y.Doc,
-	board: Y.Doc
+	board: Y.Doc,
+	counted: readonly Ballot[] = []
 ): RoomExport {
 	return {
 		format: EXPORT_FORMAT,
@@ -51,6 +95,7 @@ export function buildExport(
 		state: {
 			control: base64(Y.encodeStateAsUpdate(control)),
 			board: base64(Y.encodeStateAsUpdate(board))
-		}
+		},
+		...(counted.length > 0 ? { ballots: anonymousBallots(counted) } : {})
 	};
 }

@@ -1,10 +1,13 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
+import { castBallot } from '../board/ballots';
 import type { RoomExportSchema } from '../report/export';
 import { findWorkshop } from '../workshop/catalog';
 import { roomLinks } from './api';
 import type { App } from './app';
 import { HttpError } from './http';
+import { newParticipantId } from './keys';
+import { TALLY_DOC } from './sync/drafts';
 
 function decodeState(base64: string, field: string): Uint8Array {
 	const update = new Uint8Array(Buffer.from(base64, 'base64'));
@@ -14,6 +17,24 @@ function decodeState(base64: string, field: string): Uint8Array {
 		throw new HttpError(400, `${field}: not a valid document state`);
 	}
 	return update;
+}
+
+/**
+ * The server's tally for an imported room: each anonymous voter of the export gets a fresh id
+ * that no participant of the new room has, so their votes count when a vote is revealed there.
+ */
+function tallyOf(
+	ballots: NonNullable<v.InferOutput<typeof RoomExportSchema>['ballots']>
+): Uint8Array {
+	const tally = new Y.Doc();
+	const ids = new Map<number, string>();
+	tally.transact(() => {
+		for (const b of ballots) {
+			if (!ids.has(b.voter)) ids.set(b.voter, newParticipantId());
+			castBallot(tally, { ...b, participant: ids.get(b.voter)! });
+		}
+	});
+	return Y.encodeStateAsUpdate(tally);
 }
 
 /** Turns a JSON export into a new room with new keys; the old room's keys never travel. */
@@ -29,6 +50,7 @@ export function importRoom(app: App, data: v.InferOutput<typeof RoomExportSchema
 	const room = app.rooms.create({ title: data.room.title, workshop: workshop.id });
 	app.store.append(room.id, 'control', 1, control);
 	app.store.append(room.id, 'board', 1, board);
+	if (data.ballots?.length) app.store.append(room.id, TALLY_DOC, 1, tallyOf(data.ballots));
 	app.log('info', 'room_imported', { room: room.id, workshop: workshop.id });
 	return roomLinks(room, origin);
 }

@@ -1,6 +1,7 @@
 // Reports and exports read from SQLite, the source of truth: what any client has seen is there.
 import * as Y from 'yjs';
-import { fromYdoc } from '../board/snapshot';
+import { ballotsFromYdoc } from '../board/ballots';
+import { fromYdoc, withCountedVotes } from '../board/snapshot';
 import { buildReport, reportToCsv, reportToDocx, reportToHtml, reportToMarkdown } from '../report';
 import { buildExport } from '../report/export';
 import { findWorkshop } from '../workshop/catalog';
@@ -9,6 +10,7 @@ import type { App } from './app';
 import { requireAccess } from './api';
 import { HttpError } from './http';
 import { renderPdf } from './pdf';
+import { TALLY_DOC } from './sync/drafts';
 
 export const REPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -62,15 +64,22 @@ export async function roomReport(
 	const labels = Object.fromEntries(
 		Object.entries(workshop.labels ?? {}).map(([id, text]) => [id, text[options.locale]])
 	);
+	// A room stored before ballots left the board is migrated first (the sync server does it
+	// when it loads the board), so that no report or export reads ballots from the board.
+	app.sync.prepareRoom(roomId);
 	const control = loadDoc(app, roomId, 'control');
 	const board = loadDoc(app, roomId, 'board');
-	const snapshot = fromYdoc(control, board);
+	// The ballots the server counted. The report shows totals for every vote, also one never
+	// revealed (it says so): it is the facilitator's report, not a participant's view.
+	const counted = ballotsFromYdoc(loadDoc(app, roomId, TALLY_DOC));
+	const snapshot = withCountedVotes(fromYdoc(control, board), counted);
 	const out = (body: string | Uint8Array) => ({
 		body,
 		contentType: CONTENT_TYPES[format],
 		fileName: fileName(room.title, format)
 	});
-	if (format === 'json') return out(JSON.stringify(buildExport(room, control, board), null, 2));
+	if (format === 'json')
+		return out(JSON.stringify(buildExport(room, control, board, counted), null, 2));
 	if (format === 'csv') return out(reportToCsv(snapshot, workshop, options));
 	const report = buildReport({
 		title: room.title,

@@ -62,7 +62,7 @@ export class SyncServer {
 
 	constructor(private readonly options: SyncServerOptions) {
 		this.keys = new KeyLimits(options.limits);
-		this.drafts = new DraftCoordinator(this.withDocs, options.store, options.log);
+		this.drafts = new DraftCoordinator(this.withDocs, options.store, options.rooms, options.log);
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrameBytes });
 		this.pingTimer = setInterval(() => this.ping(), options.limits.pingIntervalMs);
 		this.pingTimer.unref();
@@ -266,6 +266,14 @@ export class SyncServer {
 	private dropRoomDoc(id: string, code: number, reason: string): void {
 		const room = this.docs.get(id);
 		if (room) this.evict(id, room, code, reason);
+	}
+
+	/**
+	 * Readies a room's stored documents for a reader outside the sync path (reports, exports):
+	 * loading its board migrates what a room stored by an earlier version still holds there.
+	 */
+	prepareRoom(roomId: string): void {
+		this.isolate(roomId, 'board', null, () => this.withDocs(roomId, ['board'], () => {}));
 	}
 
 	/** Closes every connection of a room (before it is erased) and unloads its documents unsaved. */
