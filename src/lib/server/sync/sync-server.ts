@@ -173,6 +173,10 @@ export class SyncServer {
 				onChange: (origin) => this.changed(roomId, docName, origin)
 			});
 			this.docs.set(id, room);
+			// Rooms stored before ballots left the board: moved out before anyone syncs.
+			const board = room.doc;
+			if (docName === 'board')
+				this.isolate(roomId, docName, null, () => this.drafts.migrateBoard(roomId, board));
 		}
 		return room;
 	}
