@@ -125,8 +125,10 @@ export class Connection implements Peer {
 		let claimed = this.awarenessIds.size;
 		for (const entry of read.entries) {
 			if (this.awarenessIds.has(entry.id)) kept.push(entry);
-			else if (this.heldByOther(entry.id) || entry.left) continue;
-			else if (claimed < this.limits.awarenessIdsPerConnection) {
+			else if (entry.left || claimed >= this.limits.awarenessIdsPerConnection) continue;
+			// Only a connection that has not announced its id yet looks at the others: echoes from
+			// every other client in the room end at the line above.
+			else if (!this.heldByOther(entry.id)) {
 				claimed += 1;
 				kept.push(entry);
 			}
