@@ -54,5 +54,8 @@ export const createRoom = (workshop: string, title: string, variant = '') =>
 export const joinRoom = (code: string, name: string) =>
 	call<Joined>('/api/join', { method: 'POST', body: JSON.stringify({ code, name }) });
 
+/** Keys travel in a header, never in the address: addresses end up in proxy and access logs. */
+const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
 export const roomInfo = (roomId: string, key: string) =>
-	call<RoomInfo>(`/api/rooms/${encodeURIComponent(roomId)}?key=${encodeURIComponent(key)}`);
+	call<RoomInfo>(`/api/rooms/${encodeURIComponent(roomId)}`, { headers: bearer(key) });
