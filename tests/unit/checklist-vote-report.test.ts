@@ -14,8 +14,8 @@ import type { Workshop } from '../../src/lib/workshop/types';
 
 const workshop = (rule?: 'two-thirds'): Workshop => ({
 	id: 'resoluties',
-	title: { nl: 'Resoluties', en: 'Resolutions' },
-	description: { nl: 'x', en: 'x' },
+	title: { nl: 'Resoluties', en: 'Resolutions', fr: 'Resoluties' },
+	description: { nl: 'x', en: 'x', fr: 'x' },
 	minutes: 10,
 	locales: ['nl', 'en'],
 	steps: [
@@ -23,14 +23,14 @@ const workshop = (rule?: 'two-thirds'): Workshop => ({
 			id: 'stem',
 			type: 'vote',
 			minutes: 10,
-			title: { nl: 'Stem', en: 'Vote' },
-			prompt: { nl: '', en: '' },
+			title: { nl: 'Stem', en: 'Vote', fr: 'Stem' },
+			prompt: { nl: '', en: '', fr: '' },
 			options: {
 				...(rule ? { rule } : {}),
 				statements: [
-					{ id: 'r2', title: { nl: 'Twee', en: 'Two' }, recorded: 'not-approved' },
-					{ id: 'r1', title: { nl: 'Eén', en: 'One' }, recorded: 'approved' },
-					{ id: 'r3', title: { nl: 'Drie', en: 'Three' } }
+					{ id: 'r2', title: { nl: 'Twee', en: 'Two', fr: 'Twee' }, recorded: 'not-approved' },
+					{ id: 'r1', title: { nl: 'Eén', en: 'One', fr: 'Eén' }, recorded: 'approved' },
+					{ id: 'r3', title: { nl: 'Drie', en: 'Three', fr: 'Drie' } }
 				]
 			}
 		}

@@ -7,11 +7,11 @@ import type { ReferenceSeed } from '../../src/lib/workshop/seeds';
 const seed: ReferenceSeed = {
 	id: 'resoluties',
 	source: 'test',
-	title: { nl: 'Resoluties', en: 'Resolutions' },
+	title: { nl: 'Resoluties', en: 'Resolutions', fr: 'Resoluties' },
 	items: [
-		{ id: 'r1', title: { nl: 'Eén', en: 'One' }, outcome: 'approved' },
-		{ id: 'r2', title: { nl: 'Twee', en: 'Two' }, outcome: 'not-approved' },
-		{ id: 'r3', title: { nl: 'Drie', en: 'Three' } }
+		{ id: 'r1', title: { nl: 'Eén', en: 'One', fr: 'Eén' }, outcome: 'approved' },
+		{ id: 'r2', title: { nl: 'Twee', en: 'Two', fr: 'Twee' }, outcome: 'not-approved' },
+		{ id: 'r3', title: { nl: 'Drie', en: 'Three', fr: 'Drie' } }
 	]
 };
 const references = new Map([[seed.id, seed]]);
@@ -48,11 +48,11 @@ describe('vote statements from a reference seed', () => {
 			references
 		);
 		expect(workshop.steps[0]!.options?.statements).toEqual([
-			{ id: 'r2', title: { nl: 'Twee', en: 'Two' }, recorded: 'not-approved' },
-			{ id: 'r1', title: { nl: 'Eén', en: 'One' }, recorded: 'approved' },
-			{ id: 'r3', title: { nl: 'Drie', en: 'Three' } }
+			{ id: 'r2', title: { nl: 'Twee', en: 'Two', fr: 'Twee' }, recorded: 'not-approved' },
+			{ id: 'r1', title: { nl: 'Eén', en: 'One', fr: 'Eén' }, recorded: 'approved' },
+			{ id: 'r3', title: { nl: 'Drie', en: 'Three', fr: 'Drie' } }
 		]);
-		expect(workshop.labels?.r2).toEqual({ nl: 'Twee', en: 'Two' });
+		expect(workshop.labels?.r2).toEqual({ nl: 'Twee', en: 'Two', fr: 'Twee' });
 	});
 
 	it('takes every item when no ids are given', () => {
@@ -74,7 +74,7 @@ describe('vote statements from a reference seed', () => {
 		);
 		expect(workshop.steps[0]!.options).toMatchObject({
 			rule: 'two-thirds',
-			statements: [{ id: 'a', title: { nl: 'Een zin', en: 'A sentence' } }]
+			statements: [{ id: 'a', title: { nl: 'Een zin', en: 'A sentence', fr: 'Een zin' } }]
 		});
 	});
 

@@ -126,7 +126,7 @@ describe('shipped content', () => {
 		expect(inVariant(workshop, '120').minutes).toBe(120);
 		expect(inVariant(workshop, '60').minutes).toBe(60);
 		expect(inVariant(workshop, '60').steps.map((s) => s.id)).not.toContain('voorbereiding');
-		expect(workshop.labels?.detectie).toEqual({ nl: 'Detectie', en: 'Detection' });
+		expect(workshop.labels?.detectie).toMatchObject({ nl: 'Detectie', en: 'Detection' });
 		expect(workshop.steps.find((s) => s.id === 'denkoefening')!.options?.columns).toHaveLength(5);
 	});
 

@@ -125,7 +125,7 @@ describe('seed items in loaded workshops', () => {
 			'Action domain 4: organisation of care and welfare – The supervisory role of government'
 		);
 		expect(workshops[1]!.steps[0]!.options!.seedItems).toHaveLength(8);
-		expect(workshops[1]!.labels!.detectie).toEqual({ nl: 'Detectie', en: 'Detection' });
+		expect(workshops[1]!.labels!.detectie).toMatchObject({ nl: 'Detectie', en: 'Detection' });
 		fs.rmSync(dir, { recursive: true });
 	});
 

@@ -6,7 +6,7 @@ import {
 	visibleNotes,
 	type RoomSnapshot
 } from '../board';
-import type { Workshop } from '../workshop/types';
+import type { Locale, Workshop } from '../workshop/types';
 import { cleanText, isoTime, MAX_REPORT_ID, truncate } from './text';
 
 /**
@@ -39,7 +39,7 @@ export const CSV_COLUMNS = [
 export function reportToCsv(
 	snapshot: RoomSnapshot,
 	workshop: Workshop,
-	options: { names: boolean; locale: 'nl' | 'en' }
+	options: { names: boolean; locale: Locale }
 ): string {
 	// Texts at the board's limits: a room stored before the server enforced them may hold more.
 	const id = (value: string) => truncate(value, MAX_REPORT_ID);

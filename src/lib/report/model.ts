@@ -1,6 +1,7 @@
 // The vision report as data: one pure function of the room's snapshot and its workshop.
 // Every renderer (Markdown, HTML, DOCX, PDF, CSV) reads this model and nothing else.
 import type { Outcome, Rating, Tally } from '../board';
+import type { Locale } from '../workshop/types';
 
 export const REPORT_VERSION = 1;
 
@@ -27,7 +28,7 @@ export type ReportSection = { id: string; title: string; synthesis: string; bloc
 
 export type Report = {
 	version: typeof REPORT_VERSION;
-	locale: 'nl' | 'en';
+	locale: Locale;
 	title: string;
 	workshopTitle: string;
 	date: string;

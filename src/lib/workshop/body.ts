@@ -2,9 +2,9 @@
 //
 //   # <step id>
 //   ## projector | begeleider
-//   ### nl | en
+//   ### nl | en | fr
 //   Markdown …
-import type { Locale } from './types';
+import { LOCALES, type Locale } from './types';
 import { ContentError } from './errors';
 
 export const BODY_PARTS = { projector: 'projector', begeleider: 'facilitatorNotes' } as const;
@@ -13,12 +13,7 @@ export type StepTexts = Partial<Record<BodyPart, Partial<Record<Locale, string>>
 	line?: number;
 };
 
-export function parseBody(
-	file: string,
-	body: string,
-	firstLine: number,
-	locales: readonly string[]
-): Map<string, StepTexts> {
+export function parseBody(file: string, body: string, firstLine: number): Map<string, StepTexts> {
 	const texts = new Map<string, StepTexts>();
 	let step: string | null = null;
 	let part: BodyPart | null = null;
@@ -36,7 +31,7 @@ export function parseBody(
 		const heading = /^(#{1,3})\s+(.*?)\s*$/.exec(raw);
 		if (!heading) {
 			if (raw.trim() && !locale)
-				throw new ContentError(file, line, 'text outside a "### nl" or "### en" section');
+				throw new ContentError(file, line, 'text outside a "### nl", "### en" or "### fr" section');
 			buffer.push(raw);
 			return;
 		}
@@ -68,11 +63,11 @@ export function parseBody(
 					line,
 					`"### ${name}" comes before "## projector" or "## begeleider"`
 				);
-			if (!locales.includes(name))
+			if (!(LOCALES as readonly string[]).includes(name))
 				throw new ContentError(
 					file,
 					line,
-					`step "${step}": unknown language "${name}" (use ${locales.join(' or ')})`
+					`step "${step}": unknown language "${name}" (use ${LOCALES.join(', ')})`
 				);
 			locale = name as Locale;
 		}

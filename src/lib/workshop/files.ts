@@ -133,7 +133,8 @@ function withSeedItems(workshop: Workshop, seeds: Seeds): Workshop {
 			for (const track of item.tracks ?? [])
 				labels[track.id] = {
 					nl: `${item.title.nl} – ${track.title.nl}`,
-					en: `${item.title.en} – ${track.title.en}`
+					en: `${item.title.en} – ${track.title.en}`,
+					fr: `${item.title.fr} – ${track.title.fr}`
 				};
 		}
 		return { ...step, options: { ...step.options, seedItems: items } };

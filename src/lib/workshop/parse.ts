@@ -6,7 +6,9 @@ import { ContentError } from './errors';
 import type { ReferenceSeed } from './seeds';
 import { StepSchema, WorkshopSchema } from './schema';
 import { closest } from './suggest';
+import { LOCALE_NAMES, localeGaps } from './locales';
 import {
+	LOCALES,
 	STEP_TYPES,
 	type Locale,
 	type Localized,
@@ -53,12 +55,15 @@ function check<T extends v.GenericSchema>(
 	fail(at, [...base, ...path], `${label}${message}`);
 }
 
+/** A text in every language: where the workshop lacks a language or the text, Dutch. */
 function localize(
-	value: string | { nl: string; en?: string },
+	value: string | ({ nl: string } & Partial<Record<Locale, string>>),
 	locales: readonly Locale[]
 ): Localized {
-	if (typeof value === 'string') return { nl: value, en: value };
-	return { nl: value.nl, en: locales.includes('en') && value.en ? value.en : value.nl };
+	const text = typeof value === 'string' ? { nl: value } : value;
+	return Object.fromEntries(
+		LOCALES.map((l) => [l, (locales.includes(l) && text[l]) || text.nl])
+	) as Localized;
 }
 
 function splitFrontMatter(
@@ -127,7 +132,7 @@ function resolveStatements(
 		const item = seed.items.find((i) => i.id === itemId);
 		if (!item)
 			fail(at, [...path, 'ids', index], `${label}seed "${seed.id}" has no item "${itemId}"`);
-		const title = { nl: item.title.nl, en: locales.includes('en') ? item.title.en : item.title.nl };
+		const title = localize(item.title, locales);
 		return item.outcome ? { id: item.id, title, recorded: item.outcome } : { id: item.id, title };
 	});
 }
@@ -156,6 +161,13 @@ export function parseWorkshop(
 	const raw = doc.toJS() as unknown;
 	const workshop = check(at, WorkshopSchema, raw, [], '');
 	const locales = workshop.locales as Locale[];
+	const gap = localeGaps(raw, locales)[0];
+	if (gap)
+		fail(
+			at,
+			gap.path,
+			`no ${LOCALE_NAMES[gap.locale]} text, but the workshop lists "${gap.locale}" in its locales`
+		);
 	const seedIds = knownSeeds && (Array.isArray(knownSeeds) ? knownSeeds : [...knownSeeds.keys()]);
 	const seedItems = (seed: string) =>
 		knownSeeds && !Array.isArray(knownSeeds)
@@ -269,7 +281,7 @@ export function parseWorkshop(
 			...(typeof step.minutes === 'object' ? { minutesByVariant: step.minutes } : {})
 		} as WorkshopStep);
 	});
-	attachTexts(file, steps, parseBody(file, body, bodyLine, locales), bodyLine);
+	attachTexts(file, steps, parseBody(file, body, bodyLine), bodyLine, locales);
 	const labels: Record<string, Localized> = {};
 	for (const step of steps) {
 		for (const choice of [
@@ -301,8 +313,22 @@ function attachTexts(
 	file: string,
 	steps: WorkshopStep[],
 	texts: Map<string, StepTexts>,
-	bodyLine: number
+	bodyLine: number,
+	locales: readonly Locale[]
 ): void {
+	// A part written in Dutch needs every language the workshop lists; others show the Dutch.
+	const inLocales = (stepId: string, line: number, name: string, part: Partial<Localized>) => {
+		for (const locale of locales)
+			if (part.nl && !part[locale])
+				throw new ContentError(
+					file,
+					line,
+					`step "${stepId}": the ${name} text has no "### ${locale}" section, but the workshop lists "${locale}" in its locales`
+				);
+		return Object.fromEntries(
+			LOCALES.map((l) => [l, (locales.includes(l) && part[l]) || part.nl || ''])
+		) as Localized;
+	};
 	for (const [stepId, parts] of texts) {
 		const step = steps.find((s) => s.id === stepId);
 		if (!step) {
@@ -316,16 +342,9 @@ function attachTexts(
 				`text for unknown step "${stepId}"${hint ? ` (did you mean "${hint}"?)` : ''}`
 			);
 		}
-		if (parts.projector)
-			step.projector = {
-				nl: parts.projector.nl ?? '',
-				en: parts.projector.en ?? parts.projector.nl ?? ''
-			};
-		if (parts.facilitatorNotes) {
-			step.facilitatorNotes = {
-				nl: parts.facilitatorNotes.nl ?? '',
-				en: parts.facilitatorNotes.en ?? parts.facilitatorNotes.nl ?? ''
-			};
-		}
+		const line = parts.line ?? bodyLine;
+		if (parts.projector) step.projector = inLocales(stepId, line, 'projector', parts.projector);
+		if (parts.facilitatorNotes)
+			step.facilitatorNotes = inLocales(stepId, line, 'begeleider', parts.facilitatorNotes);
 	}
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { STEP_TYPES } from './types';
+import { LOCALES, STEP_TYPES } from './types';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const id = (what: string) =>
@@ -15,7 +15,8 @@ export const localized = (what: string) =>
 			v.object(
 				{
 					nl: v.pipe(v.string(`${what}.nl must be text`), v.minLength(1, `${what}.nl is empty`)),
-					en: v.optional(v.string())
+					en: v.optional(v.string()),
+					fr: v.optional(v.string())
 				},
 				`${what} must be text, or nl and en texts`
 			)
@@ -80,10 +81,10 @@ export const WorkshopSchema = v.object({
 	id: id('id'),
 	title: localized('title'),
 	description: localized('description'),
-	locales: v.optional(v.array(v.picklist(['nl', 'en'], 'locales can hold "nl" and "en"')), [
-		'nl',
-		'en'
-	]),
+	locales: v.optional(
+		v.array(v.picklist(LOCALES, 'locales can hold "nl", "en" and "fr"')),
+		['nl', 'en']
+	),
 	variants: v.optional(
 		v.array(
 			v.object({

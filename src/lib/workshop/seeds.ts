@@ -13,8 +13,10 @@ export type BuildingBlock = {
 };
 export type BlockSeed = { id: string; source: string; blocks: BuildingBlock[] };
 
-const both = (value: string | { nl: string; en?: string }): Localized =>
-	typeof value === 'string' ? { nl: value, en: value } : { nl: value.nl, en: value.en || value.nl };
+const both = (value: string | ({ nl: string } & Partial<Localized>)): Localized =>
+	typeof value === 'string'
+		? { nl: value, en: value, fr: value }
+		: { nl: value.nl, en: value.en || value.nl, fr: value.fr || value.nl };
 
 export type ReferenceItem = {
 	id: string;

@@ -1,5 +1,16 @@
-export type Locale = 'nl' | 'en';
+/** The languages of the interface and of content; Dutch first, the fallback for the others. */
+export const LOCALES = ['nl', 'en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
 export type Localized = Record<Locale, string>;
+
+export function isLocale(value: unknown): value is Locale {
+	return (LOCALES as readonly unknown[]).includes(value);
+}
+
+/** The languages a workshop lacks: there its texts are shown in Dutch. */
+export function missingLocales(workshop: { locales: readonly Locale[] }): Locale[] {
+	return LOCALES.filter((locale) => !workshop.locales.includes(locale));
+}
 
 export const STEP_TYPES = [
 	'info',
@@ -81,6 +92,7 @@ export type Workshop = {
 	title: Localized;
 	description: Localized;
 	minutes: number;
+	/** The languages the workshop is complete in (checked by the loader); others fall back to nl. */
 	locales: Locale[];
 	steps: WorkshopStep[];
 	variants?: Variant[];

@@ -1,13 +1,18 @@
 import { getApp } from '$lib/server/app';
 import { handle, HttpError, keyOf } from '$lib/server/http';
 import { isReportFormat, roomReport } from '$lib/server/report';
+import { isLocale, LOCALES } from '$lib/workshop/types';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, request, url }) =>
 	handle(async () => {
 		if (!isReportFormat(params.format))
 			throw new HttpError(404, `no report format "${params.format}"`);
-		const locale = url.searchParams.get('lang') === 'en' ? 'en' : 'nl';
+		// The report's language is the one asked for (the console asks in its own), Dutch by default.
+		const lang = url.searchParams.get('lang') ?? 'nl';
+		if (!isLocale(lang))
+			throw new HttpError(400, `no report language "${lang}": use ${LOCALES.join(', ')}`);
+		const locale = lang;
 		const names = url.searchParams.get('names') !== '0';
 		const report = await roomReport(getApp(), params.id, keyOf(request, url), params.format, {
 			locale,
