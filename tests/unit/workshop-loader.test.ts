@@ -137,8 +137,11 @@ describe('shipped content', () => {
 
 	it('names the line of a bad seed', () => {
 		expect(() =>
-			parseBlockSeed('seeds/x.yaml', 'id: x\nsource: bron\nblocks:\n  - id: a\n    group: elders\n')
-		).toThrow(/^seeds\/x\.yaml:5: unknown group$/);
+			parseBlockSeed(
+				'seeds/x.yaml',
+				'id: x\nsources:\n  - { id: b, title: Bron }\nblocks:\n  - id: a\n    group: elders\n'
+			)
+		).toThrow(/^seeds\/x\.yaml:6: unknown group$/);
 	});
 });
 

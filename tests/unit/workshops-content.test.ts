@@ -86,7 +86,7 @@ describe('shipped workshops', () => {
 		expect(tags).toHaveLength(4);
 		expect(tags.every((t) => t.tracks?.length)).toBe(true);
 		expect(care.labels?.['zorggarantie-lokaal']?.nl).toBe(
-			'Actiedomein 1: toegankelijkheid van de zorg – Zorggarantie door lokale actie'
+			'Actiedomein 1: de toegankelijkheid van de zorg – Zorggarantie door lokale actie'
 		);
 	});
 

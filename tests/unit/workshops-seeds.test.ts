@@ -101,7 +101,7 @@ describe('seed items in loaded workshops', () => {
 			title: { nl: 'Buurtanalyse en -plan' },
 			question: { nl: 'Begonnen jullie al aan een analyse of een plan?' }
 		});
-		expect(itemsOf(seeds, 'tronto')).toHaveLength(5);
+		expect(itemsOf(seeds, 'tronto')).toHaveLength(5); // four from Caruna, one from Tronto (2013)
 		expect(itemsOf(seeds, 'bestaat-niet')).toBeUndefined();
 	});
 
@@ -122,7 +122,7 @@ describe('seed items in loaded workshops', () => {
 		expect(tags.map((t) => t.id)).toEqual(['organisatie']);
 		expect(tags[0]!.tracks!.map((t) => t.id)).toEqual(['sociale-zekerheid', 'toezicht']);
 		expect(workshops[2]!.labels!.toezicht!.en).toBe(
-			'Action domain 4: organisation of care and welfare – The supervisory role of government'
+			'Action domain 4: the organisation of care and welfare – The supervisory role of government'
 		);
 		expect(workshops[1]!.steps[0]!.options!.seedItems).toHaveLength(8);
 		expect(workshops[1]!.labels!.detectie).toMatchObject({ nl: 'Detectie', en: 'Detection' });

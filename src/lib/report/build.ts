@@ -16,6 +16,7 @@ import {
 	type RoomSnapshot
 } from '../board';
 import { m } from '../paraglide/messages';
+import { formatSource } from '../workshop/sources';
 import type { Locale, Workshop, WorkshopStep } from '../workshop/types';
 import {
 	REPORT_VERSION,
@@ -73,7 +74,7 @@ export function buildReport(input: ReportInput): Report {
 			synthesis('vision', m.report_vision({}, { locale })),
 			synthesis('agreements', m.report_agreements({}, { locale }))
 		],
-		sources: []
+		sources: (workshop.sources ?? []).map((source) => formatSource(source, locale))
 	};
 }
 

@@ -3,8 +3,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError } from './errors';
 import { parseWorkshop } from './parse';
-import { parseBlockSeed, parseReferenceSeed, type BlockSeed, type ReferenceSeed } from './seeds';
-import type { SeedItem, Workshop } from './types';
+import { termsIn } from './glossary';
+import {
+	parseBlockSeed,
+	parseGlossarySeed,
+	parseReferenceSeed,
+	type BlockSeed,
+	type GlossarySeed,
+	type ReferenceSeed
+} from './seeds';
+import {
+	LOCALES,
+	type Locale,
+	type Localized,
+	type SeedItem,
+	type Source,
+	type Workshop
+} from './types';
 
 export function workshopsDir(env: NodeJS.ProcessEnv = process.env): string {
 	return path.resolve(env.WORKSHOPS_DIR || 'workshops');
@@ -19,6 +34,7 @@ export function loadWorkshops(
 	seeds: Seeds | Map<string, BlockSeed> = loadSeeds()
 ): { workshops: Workshop[]; errors: ContentError[] } {
 	const all: Seeds = seeds instanceof Map ? { blocks: seeds, references: new Map() } : seeds;
+	if (!all.references) all.references = new Map();
 	const known = seedIndex(all);
 	const workshops: Workshop[] = [];
 	const errors: ContentError[] = [];
@@ -54,9 +70,17 @@ export function seedsDir(env: NodeJS.ProcessEnv = process.env): string {
 	return path.resolve(env.SEEDS_DIR || 'seeds');
 }
 
-export type Seeds = { blocks: Map<string, BlockSeed>; references: Map<string, ReferenceSeed> };
+export type Seeds = {
+	blocks: Map<string, BlockSeed>;
+	references: Map<string, ReferenceSeed>;
+	/** The framework's terms (a seed with a `terms:` list), explained where they appear. */
+	glossary?: GlossarySeed;
+};
 
-/** Every seed in `seeds/*.yaml`: building blocks (a `blocks:` list) or other reference content. */
+/**
+ * Every seed in `seeds/*.yaml`: building blocks (a `blocks:` list), the glossary (a `terms:`
+ * list) or other reference content. Each is checked against its schema.
+ */
 export function loadSeeds(dir: string = seedsDir()): Seeds {
 	const seeds: Seeds = { blocks: new Map(), references: new Map() };
 	for (const name of fs
@@ -68,6 +92,9 @@ export function loadSeeds(dir: string = seedsDir()): Seeds {
 		if (/^blocks:/m.test(text)) {
 			const seed = parseBlockSeed(file, text);
 			seeds.blocks.set(seed.id, seed);
+		} else if (/^terms:/m.test(text)) {
+			if (seeds.glossary) throw new ContentError(file, 1, 'there is a glossary already');
+			seeds.glossary = parseGlossarySeed(file, text);
 		} else {
 			const seed = parseReferenceSeed(file, text);
 			seeds.references.set(seed.id, seed);
@@ -116,14 +143,29 @@ export function itemsOf(seeds: Seeds, id: string): SeedItem[] | undefined {
 	}));
 }
 
+/** The sources of a seed, with their ids, or none. */
+function seedSources(seeds: Seeds, id: string): Source[] {
+	return seeds.blocks.get(id)?.sources ?? seeds.references.get(id)?.sources ?? [];
+}
+
 /**
  * Fills in the items of the seed a step names (`blocks` or `tags`, narrowed by `only`), and adds
- * their names, and their tracks' names, to the workshop's labels for the report.
+ * their names, and their tracks' names, to the workshop's labels for the report. Adds the
+ * sources of every seed a step uses to the workshop's sources (once), and the glossary terms
+ * that appear in participant texts.
  */
 function withSeedItems(workshop: Workshop, seeds: Seeds): Workshop {
 	const labels = { ...workshop.labels };
+	const sources: Source[] = [...(workshop.sources ?? [])];
+	const addSources = (id: string | undefined) => {
+		if (!id) return;
+		for (const source of seedSources(seeds, id))
+			if (!sources.some((s) => s.id === source.id || s.title === source.title))
+				sources.push(source);
+	};
 	const steps = workshop.steps.map((step) => {
 		const seed = step.options?.blocks ?? step.options?.tags;
+		addSources(seed);
 		const all = seed ? itemsOf(seeds, seed) : undefined;
 		if (!all) return step;
 		const only = step.options?.only;
@@ -131,13 +173,44 @@ function withSeedItems(workshop: Workshop, seeds: Seeds): Workshop {
 		for (const item of items) {
 			labels[item.id] = item.title;
 			for (const track of item.tracks ?? [])
-				labels[track.id] = {
-					nl: `${item.title.nl} – ${track.title.nl}`,
-					en: `${item.title.en} – ${track.title.en}`,
-					fr: `${item.title.fr} – ${track.title.fr}`
-				};
+				labels[track.id] = Object.fromEntries(
+					LOCALES.map((l) => [l, `${item.title[l]} – ${track.title[l]}`])
+				) as Localized;
 		}
 		return { ...step, options: { ...step.options, seedItems: items } };
 	});
-	return { ...workshop, steps, labels };
+	const glossary = seeds.glossary
+		? termsIn(participantTexts(steps), seeds.glossary.terms, workshop.locales as Locale[])
+		: [];
+	return {
+		...workshop,
+		steps,
+		labels,
+		...(sources.length ? { sources } : {}),
+		...(glossary.length ? { glossary } : {})
+	};
+}
+
+/** Every text a participant reads on the phone: titles, prompts, columns, items, statements. */
+function participantTexts(steps: Workshop['steps']): string[] {
+	const texts: string[] = [];
+	const add = (value?: Record<string, string>) => value && texts.push(...Object.values(value));
+	for (const step of steps) {
+		add(step.title);
+		add(step.prompt);
+		const o = step.options ?? {};
+		for (const choice of [...(o.columns ?? []), ...(o.items ?? []), ...(o.statements ?? [])])
+			add(choice.title);
+		for (const statement of o.statements ?? []) add(statement.text);
+		for (const item of o.seedItems ?? []) {
+			add(item.title);
+			add(item.text);
+			add(item.question);
+			for (const track of item.tracks ?? []) {
+				add(track.title);
+				add(track.text);
+			}
+		}
+	}
+	return texts;
 }

@@ -4,7 +4,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { parseBody, type StepTexts } from './body';
 import { ContentError } from './errors';
 import type { ReferenceSeed } from './seeds';
-import { StepSchema, WorkshopSchema } from './schema';
+import { issueMessage, StepSchema, WorkshopSchema } from './schema';
 import { closest } from './suggest';
 import { LOCALE_NAMES, localeGaps } from './locales';
 import {
@@ -15,6 +15,7 @@ import {
 	type WorkshopStep,
 	type Workshop,
 	type StepOptions,
+	type Source,
 	type Statement
 } from './types';
 
@@ -48,10 +49,20 @@ function check<T extends v.GenericSchema>(
 	const result = v.safeParse(schema, value);
 	if (result.success) return result.output as v.InferOutput<T>;
 	const issue = result.issues[0]!;
-	const path = issuePath(issue);
-	let message = issue.message;
-	if (issue.kind === 'schema' && issue.type === 'object' && issue.input === undefined)
+	let { path, message } = issueMessage(issue);
+	if (
+		issue.kind === 'schema' &&
+		(issue.type === 'object' || issue.type === 'strict_object') &&
+		issue.input === undefined
+	) {
+		path = issuePath(issue);
 		message = `missing "${path.at(-1)}"`;
+	}
+	if (message.startsWith('unknown field')) {
+		const known = Object.keys((schema as unknown as { entries?: object }).entries ?? {});
+		const hint = path.length === 1 ? closest(String(path[0]), known) : null;
+		if (hint) message += ` (did you mean "${hint}"?)`;
+	}
 	fail(at, [...base, ...path], `${label}${message}`);
 }
 
@@ -132,8 +143,13 @@ function resolveStatements(
 		const item = seed.items.find((i) => i.id === itemId);
 		if (!item)
 			fail(at, [...path, 'ids', index], `${label}seed "${seed.id}" has no item "${itemId}"`);
-		const title = localize(item.title, locales);
-		return item.outcome ? { id: item.id, title, recorded: item.outcome } : { id: item.id, title };
+		const pick = (text: Localized) => localize(text, locales);
+		return {
+			id: item.id,
+			title: pick(item.title),
+			...(item.outcome ? { recorded: item.outcome } : {}),
+			...(item.text ? { text: pick(item.text) } : {})
+		};
 	});
 }
 
@@ -174,6 +190,14 @@ export function parseWorkshop(
 			? (knownSeeds as ReadonlyMap<string, readonly string[]>).get(seed)
 			: undefined;
 	const defaultVariant = workshop.variants?.[0]?.id;
+	const sources: Source[] = (workshop.sources ?? []).map(({ about, ...rest }) => ({
+		...rest,
+		...(about ? { about: localize(about, locales) } : {})
+	}));
+	sources.forEach((source, index) => {
+		if (sources.findIndex((s) => s.id === source.id) !== index)
+			fail(at, ['sources', index, 'id'], `source id "${source.id}" is used twice`);
+	});
 	const seen = new Set<string>();
 	const steps: WorkshopStep[] = [];
 	workshop.steps.forEach((rawStep, index) => {
@@ -245,6 +269,24 @@ export function parseWorkshop(
 					fail(at, ['steps', index, 'only', position], `${label}"${item}" is named twice in only`);
 			});
 		}
+		step.sources?.forEach((source, position) => {
+			if (!sources.some((s) => s.id === source)) {
+				const hint = closest(
+					source,
+					sources.map((s) => s.id)
+				);
+				fail(
+					at,
+					['steps', index, 'sources', position],
+					`${label}unknown source "${source}"${hint ? ` (did you mean "${hint}"?)` : ''}`
+				);
+			}
+		});
+		if (step.statements && !Array.isArray(step.statements)) {
+			for (const source of references?.get(step.statements.seed)?.sources ?? [])
+				if (!sources.some((s) => s.id === source.id || s.title === source.title))
+					sources.push(source);
+		}
 		if (step.recap && !seen.has(step.recap)) {
 			fail(
 				at,
@@ -267,7 +309,8 @@ export function parseWorkshop(
 			'rule',
 			'recap',
 			'tags',
-			'only'
+			'only',
+			'sources'
 		] as const) {
 			if (step[key] !== undefined) (options as Record<string, unknown>)[key] = step[key];
 		}
@@ -304,7 +347,7 @@ export function parseWorkshop(
 			...variant,
 			title: localize(variant.title, locales)
 		})),
-		sources: workshop.sources,
+		...(sources.length ? { sources } : {}),
 		...(workshop.order !== undefined ? { order: workshop.order } : {})
 	};
 }

@@ -25,6 +25,36 @@ export type StepType = (typeof STEP_TYPES)[number];
 
 export type Choice = { id: string; title: Localized };
 
+/**
+ * A source a workshop or seed draws on, as the source documents give it: the report's "Bronnen"
+ * and the projector's info steps print it.
+ */
+export type Source = {
+	/** How a step names it in `sources`. */
+	id: string;
+	title: string;
+	author?: string;
+	/** As given: a year, or "z.d." where the source has no date. */
+	year?: string;
+	url?: string;
+	/** What the workshop takes from it. */
+	about?: Localized;
+};
+
+/** A term of the framework, explained in plain language where it appears (the glossary). */
+export type GlossaryTerm = {
+	id: string;
+	/** The term as shown, per language. */
+	term: Localized;
+	/** Word forms that also count as the term (lower case), per language. */
+	forms: Record<Locale, string[]>;
+	/** A plain explanation (Dutch at B1 level). */
+	explanation: Localized;
+};
+
+/** A track of an item (an action domain's track): what it means and examples from the source. */
+export type Track = Choice & { text?: Localized; examples?: Localized[] };
+
 /** One item of a seed, as a step uses it: a building block, a principle, an action domain … */
 export type SeedItem = {
 	id: string;
@@ -36,10 +66,14 @@ export type SeedItem = {
 	/** The question a building block asks. */
 	question?: Localized;
 	/** Sub-items, such as an action domain's tracks. */
-	tracks?: Choice[];
+	tracks?: Track[];
 };
 /** A vote statement; `recorded` is the outcome an earlier assembly gave it (from a seed). */
-export type Statement = Choice & { recorded?: 'approved' | 'not-approved' };
+export type Statement = Choice & {
+	recorded?: 'approved' | 'not-approved';
+	/** The full text, where the title is a summary (a resolution's text as voted). */
+	text?: Localized;
+};
 
 /** Options of a step; which apply depends on its type. */
 export type StepOptions = {
@@ -67,6 +101,8 @@ export type StepOptions = {
 	rule?: 'majority' | 'two-thirds';
 	/** info: show the board of an earlier step next to the content. */
 	recap?: string;
+	/** The ids of the workshop's sources this step shows (an info step prints them). */
+	sources?: string[];
 };
 
 export type WorkshopStep = {
@@ -96,7 +132,10 @@ export type Workshop = {
 	locales: Locale[];
 	steps: WorkshopStep[];
 	variants?: Variant[];
-	sources?: string[];
+	/** Every source the workshop and the seeds it uses draw on. */
+	sources?: Source[];
+	/** The framework's terms that appear in the workshop's participant texts, explained. */
+	glossary?: GlossaryTerm[];
 	/** Place in the list of workshops: lower first; workshops without one come last. */
 	order?: number;
 	/** Labels of ids used in the workshop (building blocks, items, columns), for reports. */
