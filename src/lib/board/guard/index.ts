@@ -84,7 +84,7 @@ function judgeChanges(tr: Y.Transaction, changes: Change[], judge: NonNullable<J
 		if (reason) refuse(change, reason);
 		return !reason;
 	});
-	if (judge.actor.role === 'participant') {
+	if (judge.actor.role === 'participant' && valid.length > 0) {
 		const deleted = new Set<string>();
 		const check: ParticipantCheck = {
 			participant: judge.actor.id,

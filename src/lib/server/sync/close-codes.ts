@@ -6,8 +6,12 @@ export const CLOSE = {
 	restarting: 1012,
 	/** A message that cannot be read, or an update whose declared counts exceed its bytes. */
 	malformedMessage: 4400,
+	/** Too many changes the client's role may not make (each was put back). */
+	refused: 4403,
 	roomDeleted: 4404,
 	documentTooLarge: 4413,
+	/** An update that depends on changes the server does not have (nothing of it was kept). */
+	incompleteUpdate: 4422,
 	/** Document updates past UPDATES_PER_SECOND, counted per key across its connections. */
 	tooManyUpdates: 4429,
 	/** Presence (awareness) messages past AWARENESS_PER_SECOND, counted per key. */

@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
+import type { Judge, Refusal } from '../../board/guard';
 import type { Limits } from '../config';
 import type { Logger } from '../log';
 import type { Access } from '../rooms';
@@ -13,12 +13,13 @@ import {
 	MESSAGE_QUERY_AWARENESS,
 	MESSAGE_SYNC,
 	awarenessMessage,
+	refusedMessage,
 	syncStep1Message,
 	syncStep2Message
 } from './messages';
 import { awarenessEntries, keepEntries, type AwarenessEntry } from './awareness-check';
 import type { KeyRates } from './key-limits';
-import type { Peer, RoomDoc } from './room-doc';
+import { FACILITATOR_WRITER, type Peer, type RoomDoc } from './room-doc';
 import { checkUpdateStructure } from './update-check';
 
 export type ConnectionInfo = {
@@ -31,13 +32,27 @@ export type ConnectionInfo = {
 	identity: string;
 };
 
+/** Whose changes a connection carries, as the room document records its writers. */
+export function writerOf(access: Access): string {
+	if (access.role === 'participant' && access.participantId) return `p:${access.participantId}`;
+	return access.role === 'facilitator' ? FACILITATOR_WRITER : access.role;
+}
+
+/** Refused changes a connection may make in a minute before it is closed (a honest client
+ * racing a lock makes one or two). */
+const MAX_REFUSALS_PER_WINDOW = 30;
+const REFUSAL_WINDOW_MS = 60_000;
+
 /** One client's socket on one room document: reads its messages and enforces its rights. */
 export class Connection implements Peer {
 	readonly awarenessIds = new Set<number>();
+	readonly writer: string;
 	alive = true;
 	/** Set once the server closes the connection: later messages are ignored, not refused again. */
 	private closing = false;
 	private refusedWriteLogged = false;
+	private refusalLogged = false;
+	private refusalTimes: number[] = [];
 
 	constructor(
 		readonly socket: WebSocket,
@@ -45,9 +60,13 @@ export class Connection implements Peer {
 		readonly info: ConnectionInfo,
 		private readonly limits: Limits,
 		private readonly log: Logger,
+		/** How this connection's updates are checked (null: the control document's facilitator). */
+		private readonly judge: Judge,
 		/** Rate limits shared by every connection of the same key (KeyLimits). */
 		private readonly rates: KeyRates
-	) {}
+	) {
+		this.writer = writerOf(info.access);
+	}
 
 	start(): void {
 		this.send(syncStep1Message(this.room.doc));
@@ -186,7 +205,37 @@ export class Connection implements Peer {
 		if (this.room.bytes + update.length > this.limits.maxDocBytes) {
 			return this.close(CLOSE.documentTooLarge, 'document too large');
 		}
-		Y.applyUpdate(this.room.doc, update, this);
+		const result = this.room.applyClientUpdate(update, this, this.judge);
+		if (result.incomplete) {
+			return this.close(CLOSE.incompleteUpdate, 'update depends on changes the server lacks');
+		}
+		if (result.refusals.length > 0) this.refused(result.refusals);
+	}
+
+	/**
+	 * Tells the client its change was put back (it shows why), logs the first refusal per
+	 * connection, and lets go of a client that keeps trying.
+	 */
+	private refused(refusals: Refusal[]): void {
+		const first = refusals[0]!;
+		this.send(refusedMessage(first.reason));
+		const now = Date.now();
+		this.refusalTimes = this.refusalTimes.filter((time) => now - time < REFUSAL_WINDOW_MS);
+		this.refusalTimes.push(now);
+		if (!this.refusalLogged) {
+			this.refusalLogged = true;
+			this.log('warn', 'sync_update_refused', {
+				room: this.info.roomId,
+				doc: this.info.docName,
+				role: this.info.access.role,
+				root: first.root,
+				reason: first.reason.slice(0, 200),
+				count: refusals.length
+			});
+		}
+		if (this.refusalTimes.length > MAX_REFUSALS_PER_WINDOW) {
+			this.close(CLOSE.refused, 'too many refused changes');
+		}
 	}
 
 	private refuseWrite(update: Uint8Array): void {

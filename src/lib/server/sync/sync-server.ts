@@ -12,7 +12,9 @@ import { clientAddress } from './client-address';
 import { CLOSE } from './close-codes';
 import { Connection } from './connection';
 import { KeyLimits, keyIdentity } from './key-limits';
+import { RoomContexts } from './room-context';
 import { RoomDoc } from './room-doc';
+import type { Judge } from '../../board/guard';
 
 export const SYNC_PATH = '/sync/';
 const SYNC_URL = /^\/sync\/([A-Za-z0-9_-]{1,64})\/([a-z]{1,32})$/;
@@ -58,11 +60,17 @@ export class SyncServer {
 	private readonly pingTimer: ReturnType<typeof setInterval>;
 	private closing = false;
 	private readonly drafts: DraftCoordinator;
+	private readonly contexts: RoomContexts;
 	private readonly keys: KeyLimits;
 
 	constructor(private readonly options: SyncServerOptions) {
 		this.keys = new KeyLimits(options.limits);
 		this.drafts = new DraftCoordinator(this.withDocs, options.store, options.rooms, options.log);
+		this.contexts = new RoomContexts(
+			options.rooms,
+			options.store,
+			(roomId) => this.docs.get(`${roomId}/control`)?.doc ?? null
+		);
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrameBytes });
 		this.pingTimer = setInterval(() => this.ping(), options.limits.pingIntervalMs);
 		this.pingTimer.unref();
@@ -134,6 +142,7 @@ export class SyncServer {
 			info,
 			this.options.limits,
 			this.options.log,
+			this.judgeOf(info),
 			this.keys.acquire(info.identity)
 		);
 		const firstPeer = room.peers.size === 0;
@@ -156,6 +165,25 @@ export class SyncServer {
 			role: info.access.role
 		});
 		connection.start();
+	}
+
+	/** How the server checks a connection's updates: by its role, in the document it writes. */
+	private judgeOf(info: ConstructorParameters<typeof Connection>[2]): Judge {
+		const { access, roomId, docName } = info;
+		const kind = docName === 'board' ? 'board' : participantOfDraft(docName) ? 'draft' : null;
+		if (!kind) return null;
+		const context = () => this.contexts.contextOf(roomId);
+		if (access.role === 'participant' && access.participantId)
+			return {
+				kind,
+				actor: {
+					role: 'participant',
+					id: access.participantId,
+					name: this.options.rooms.participantName(roomId, access.participantId)
+				},
+				context
+			};
+		return { kind, actor: { role: 'facilitator' }, context };
 	}
 
 	private roomDoc(roomId: string, docName: string): RoomDoc {
@@ -283,6 +311,7 @@ export class SyncServer {
 	/** Closes every connection of a room (before it is erased) and unloads its documents unsaved. */
 	closeRoom(roomId: string): void {
 		this.drafts.forgetRoom(roomId);
+		this.contexts.forget(roomId);
 		for (const [id, room] of [...this.docs]) {
 			if (id.startsWith(`${roomId}/`)) this.evict(id, room, CLOSE.roomDeleted, 'room deleted');
 		}
