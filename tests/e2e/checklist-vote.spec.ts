@@ -6,6 +6,20 @@ import { joinWithLink, newPage, startWorkshop, expectNoSeriousA11yViolations } f
 const shot = (page: Page, name: string) =>
 	page.screenshot({ path: `tests/e2e/screenshots/checklist-vote-${name}.png`, fullPage: true });
 
+/** The same view at the three sizes every changed screen is looked at. */
+async function shotSizes(page: Page, name: string) {
+	const before = page.viewportSize();
+	for (const [width, height] of [
+		[1920, 1080],
+		[1366, 768],
+		[390, 844]
+	] as const) {
+		await page.setViewportSize({ width, height });
+		await shot(page, `${name}-${width}x${height}`);
+	}
+	if (before) await page.setViewportSize(before);
+}
+
 async function room(browser: import('@playwright/test').Browser, workshopTitle?: string) {
 	const facilitator = await newPage(browser, 'laptop');
 	let joinCode: string;
@@ -147,6 +161,9 @@ test('three participants vote; the projector shows the counts only after the rev
 	).toBeChecked();
 	await shot(projector, 'vote-projector-before');
 	await shot(bert, 'vote-participant-phone');
+	await shotSizes(projector, 'vote-projector-before');
+	await shotSizes(bert, 'vote-participant');
+	await shotSizes(facilitator, 'vote-console-before');
 	await expectNoSeriousA11yViolations(bert, 'vote participant');
 
 	await facilitator.getByTestId('vote-reveal').click();
@@ -174,5 +191,8 @@ test('three participants vote; the projector shows the counts only after the rev
 	await shot(projector, 'vote-projector-revealed');
 	await shot(chris, 'vote-participant-revealed-phone');
 	await shot(facilitator, 'vote-console-laptop');
+	await shotSizes(projector, 'vote-projector-revealed');
+	await shotSizes(chris, 'vote-participant-revealed');
+	await shotSizes(facilitator, 'vote-console-revealed');
 	await close();
 });
