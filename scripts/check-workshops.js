@@ -23,4 +23,5 @@ if (errors.length) {
 }
 const seedIds = [...seeds.blocks.keys(), ...seeds.references.keys()];
 console.log(`${workshops.length} workshop(s) valid: ${workshops.map((w) => w.id).join(', ')}`);
+if (seeds.glossary) seedIds.push(seeds.glossary.id);
 console.log(`${seedIds.length} seed(s) valid: ${seedIds.join(', ')}`);
