@@ -29,7 +29,8 @@ export function localeGaps(
 		return value.flatMap((item, index) => localeGaps(item, locales, [...path, index]));
 	if (!value || typeof value !== 'object') return [];
 	const record = value as Record<string, unknown>;
-	if (typeof record.nl === 'string' || Array.isArray(record.nl))
+	// A text per language; lists per language (a glossary term's other word forms) are optional.
+	if (typeof record.nl === 'string')
 		return locales
 			.filter((locale) => !isPresent(record[locale]))
 			.map((locale) => ({ path, locale }));
@@ -37,8 +38,7 @@ export function localeGaps(
 }
 
 function isPresent(text: unknown): boolean {
-	if (typeof text === 'string') return text.trim() !== '';
-	return Array.isArray(text) && text.length > 0;
+	return typeof text === 'string' && text.trim() !== '';
 }
 
 /** The languages content is complete in: those no field lacks. */
