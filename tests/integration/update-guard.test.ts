@@ -51,12 +51,22 @@ async function setup() {
 		goToStep(control.doc, index, STEPS, Date.now());
 		await until(() => controlFromYdoc(watcher.doc).stepIndex === index, 5000, 'step reached');
 	};
+	/**
+	 * Waits until the server has judged and stored everything every client sent (a refused
+	 * change is stored too, as deleted, so its clocks count), and `check` holds.
+	 */
 	const settle = async (check: () => boolean) => {
-		// A marker note from the facilitator arrives after everything sent before it.
-		const marker = `m${Math.random().toString(36).slice(2, 10)}`;
-		addNote(desk.doc, testNote(marker, { step: 'kennismaking', author: 'facilitator' }));
+		const writers = [desk, ...Object.values(boards)];
 		await until(
-			() => Object.values(boards).every((b) => notesRoot(b.doc).has(marker)) && check(),
+			() => {
+				const stored = Y.decodeStateVector(Y.encodeStateVector(storedBoard(room.id)));
+				const judged = writers.every((w) =>
+					[...Y.decodeStateVector(Y.encodeStateVector(w.doc))].every(
+						([client, clock]) => (stored.get(client) ?? 0) >= clock
+					)
+				);
+				return judged && check();
+			},
 			5000,
 			'settled'
 		);
@@ -295,6 +305,14 @@ describe('update guard', () => {
 			rating: 'partly'
 		});
 		answerCheckItem(anna, { step: 'voorbereiding', item: 'verzonnen', answer: 'yes', note: '' });
+		addNote(
+			anna,
+			testNote('example', { step: 'referentiekader', column: 'detectie', author: s.ids.anna.id })
+		);
+		addNote(
+			anna,
+			testNote('astray', { step: 'referentiekader', column: 'verzonnen', author: s.ids.anna.id })
+		);
 		answerCheckItem(anna, {
 			step: 'voorbereiding',
 			item: 'mandaat',
@@ -317,6 +335,8 @@ describe('update guard', () => {
 		]);
 		expect(checklistFromYdoc(stored).map((a) => a.item)).toEqual(['mandaat']);
 		expect(stored.getMap('graffiti').size).toBe(0);
+		expect(notesRoot(stored).has('example')).toBe(true);
+		expect(notesRoot(stored).has('astray')).toBe(false);
 	});
 
 	it('drops an update whose dependencies never arrive, and closes its connection', async () => {

@@ -123,6 +123,10 @@ export function applyGuardedUpdate(
 ): GuardResult {
 	doc.transact((tr) => {
 		Y.applyUpdate(doc, update, origin);
+		// Yjs marks a transaction that applies an update as remote; the corrections below are this
+		// document's own, and in a remote transaction Yjs would take them for another client using
+		// its id (it would print a warning and pick a new id after each correction).
+		tr.local = true;
 		const { changes, shapes } = changesOf(tr);
 		const undoAll = () => {
 			for (const change of changes) revertKey(tr, change);

@@ -26,7 +26,14 @@ type Fields = Record<string, unknown>;
 const fieldsOf = (stored: Change['before']): Fields | null =>
 	stored.exists && stored.map ? stored.value : null;
 
-const NOTE_STEPS = ['round', 'brainstorm'] as const;
+/** Steps that take notes: rounds and brainstorms, and an assessment's examples per block. */
+const NOTE_STEPS = ['round', 'brainstorm', 'assessment'] as const;
+
+/** Where a note of the step may go: its prompt columns, or an assessment's blocks. */
+function noteColumns(step: WorkshopStep | null): string[] {
+	if (step?.type === 'assessment') return step.options?.seedItems?.map((item) => item.id) ?? [];
+	return step?.options?.columns?.map((c) => c.id) ?? [];
+}
 const MODERATION = ['hidden', 'cluster', 'mergedInto', 'status'];
 
 function isSilent(step: WorkshopStep | null): boolean {
@@ -80,7 +87,7 @@ function noteVerdict(change: Change, check: ParticipantCheck, kind: DocKind): Ve
 			if (kind === 'draft' && !isSilent(step)) return 'only a silent step keeps drafts';
 			if ((fields.authorName ?? '') !== '' && fields.authorName !== check.name)
 				return 'not your name';
-			const columns = step?.options?.columns?.map((c) => c.id) ?? [];
+			const columns = noteColumns(step);
 			const column = fields.column ?? '';
 			if (column !== '' && !columns.includes(column as string)) return 'unknown column';
 			if (typeof fields.text !== 'string' || typeof fields.created !== 'number')
