@@ -12,6 +12,7 @@ import {
 } from '../../board/ballots';
 import { controlFromYdoc } from '../../board/control';
 import { draftCounts, moveRevealedDrafts, recordWaiting } from '../../board/drafts';
+import { serverOrigin } from '../../board/origins';
 import { ballotsRoot, isSafeId } from '../../board/roots';
 import { findWorkshop } from '../../workshop/catalog';
 import { inVariant } from '../../workshop/types';
@@ -20,6 +21,8 @@ import type { Logger } from '../log';
 import type { RoomRepository } from '../rooms';
 
 const DRAFT_PREFIX = 'draft-';
+const DRAFTS = serverOrigin('drafts');
+const BALLOTS = serverOrigin('ballots');
 /** The server-only document of a room that holds the ballots counted so far. No URL opens it. */
 export const TALLY_DOC = 'tally';
 
@@ -68,16 +71,22 @@ export class DraftCoordinator {
 			['control', 'board', TALLY_DOC, name],
 			([control, board, tally, draft]) => {
 				const state = controlFromYdoc(control!);
-				const { removed } = moveRevealedDrafts(draft!, board!, state.revealedSteps, participantId);
+				const { removed } = moveRevealedDrafts(
+					draft!,
+					board!,
+					state.revealedSteps,
+					participantId,
+					DRAFTS
+				);
 				if (removed > 0)
 					this.log('warn', 'draft_entries_removed', { room: roomId, doc: name, count: removed });
-				recordWaiting(control!, participantId, draftCounts(draft!));
+				recordWaiting(control!, participantId, draftCounts(draft!), DRAFTS);
 				const open = state.votingSteps.filter((step) => !state.revealedSteps.includes(step));
 				const statements = this.statementsOf(roomId);
 				const accept = (step: string, statement: string) =>
 					!statements || !!statements.get(step)?.has(statement);
-				if (syncTally(tally!, participantId, open, draftBallotsFromYdoc(draft!), accept))
-					recordVoted(control!, voterCounts(ballotsFromYdoc(tally!)));
+				if (syncTally(tally!, participantId, open, draftBallotsFromYdoc(draft!), accept, BALLOTS))
+					recordVoted(control!, voterCounts(ballotsFromYdoc(tally!)), BALLOTS);
 			}
 		);
 	}
@@ -120,7 +129,7 @@ export class DraftCoordinator {
 				const totals = totalsOf(counted, step);
 				const before = shown.filter((t) => t.step === step);
 				if (JSON.stringify(totals) === JSON.stringify(before)) continue;
-				writeVoteTotals(board!, step, totals);
+				writeVoteTotals(board!, step, totals, BALLOTS);
 			}
 		});
 	}
@@ -137,13 +146,16 @@ export class DraftCoordinator {
 		);
 		const names = participants.map(draftDocName);
 		this.withDocs(roomId, ['control', TALLY_DOC, ...names], ([control, tally, ...drafts]) => {
-			const moved = migrateLegacyBallots({
-				board,
-				control: control!,
-				tally: tally!,
-				draftOf: (participant) => drafts[participants.indexOf(participant)] ?? null,
-				revealedSteps: controlFromYdoc(control!).revealedSteps
-			});
+			const moved = migrateLegacyBallots(
+				{
+					board,
+					control: control!,
+					tally: tally!,
+					draftOf: (participant) => drafts[participants.indexOf(participant)] ?? null,
+					revealedSteps: controlFromYdoc(control!).revealedSteps
+				},
+				BALLOTS
+			);
 			this.log('info', 'ballots_migrated', { room: roomId, ballots: moved });
 		});
 	}

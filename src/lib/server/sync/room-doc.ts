@@ -8,6 +8,7 @@ import {
 	type GuardResult,
 	type Judge
 } from '../../board/guard';
+import { clientOrigin, connectionOf, LOAD_ORIGIN } from '../../board/origins';
 import { migrate } from '../../board/schema';
 import type { DocStore } from '../doc-store';
 import type { Logger } from '../log';
@@ -22,7 +23,6 @@ export interface Peer {
 	readonly awarenessIds: Set<number>;
 }
 
-const LOADING = Symbol('loading from storage');
 export const FACILITATOR_WRITER = 'facilitator';
 const SERVER_WRITER = 'server';
 
@@ -83,7 +83,7 @@ export class RoomDoc {
 		this.doc.transact(() => {
 			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
 			for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-		}, LOADING);
+		}, LOAD_ORIGIN);
 		// Structs stored before updates were checked may wait for something that never came: they
 		// would never show, but would count against every later update (and be stored again).
 		if (hasPending(this.doc)) {
@@ -111,7 +111,7 @@ export class RoomDoc {
 	}
 
 	private onUpdate = (update: Uint8Array, origin: unknown): void => {
-		if (origin === LOADING || this.failed) return;
+		if (origin === LOAD_ORIGIN || this.failed) return;
 		try {
 			this.seq += 1;
 			this.options.store.append(this.options.roomId, this.options.name, this.seq, update);
@@ -131,7 +131,8 @@ export class RoomDoc {
 		const message = updateMessage(update);
 		const corrected =
 			!!this.judging && (this.judging.refusals.length > 0 || this.judging.incomplete);
-		for (const peer of this.peers) if (peer !== origin || corrected) peer.send(message);
+		const author = connectionOf(origin);
+		for (const peer of this.peers) if (peer !== author || corrected) peer.send(message);
 		if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact();
 		const onChange = this.options.onChange;
 		if (onChange) queueMicrotask(() => onChange(origin));
@@ -159,7 +160,7 @@ export class RoomDoc {
 		if (claimed.length === 1) this.claim(claimed[0]!, peer.writer);
 		this.judging = result;
 		try {
-			applyGuardedUpdate(this.doc, update, peer, judge, result);
+			applyGuardedUpdate(this.doc, update, clientOrigin(peer), judge, result);
 		} finally {
 			this.judging = null;
 		}

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
+import { connectionOf } from '../../board/origins';
 import { isDocName, type DocName } from '../../board/roots';
 import { DraftCoordinator, draftDocName, messageOf, participantOfDraft } from './drafts';
 import type { Limits } from '../config';
@@ -211,8 +212,9 @@ export class SyncServer {
 
 	/** After a client's stored change: keep drafts and the board in step (see DraftCoordinator). */
 	private changed(roomId: string, docName: string, origin: unknown): void {
-		if (!(origin instanceof Connection)) return;
-		this.isolate(roomId, docName, origin, () => {
+		const connection = connectionOf(origin);
+		if (!(connection instanceof Connection)) return;
+		this.isolate(roomId, docName, connection, () => {
 			const participant = participantOfDraft(docName);
 			if (participant) this.drafts.draftChanged(roomId, participant);
 			else if (docName === 'control') {
