@@ -92,5 +92,12 @@ test('a phone follows in French while the projector and the console stay in Dutc
 	expect(unknown.status()).toBe(400);
 	expect((await unknown.json()).error).toBe('no report language "de": use nl, en, fr');
 
+	// The building blocks in French on the phone, while the console goes on in Dutch.
+	await phone.page.getByRole('button', { name: 'FR' }).click();
+	await facilitator.page.getByRole('button', { name: 'Ga naar Referentiekader' }).click();
+	await expect(phone.page.getByTestId('step-title')).toHaveText('Cadre de référence');
+	await expect(phone.page.getByText('Repérage').first()).toBeVisible();
+	await shoot(phone.page, 'fr-assessment', ['phone']);
+
 	for (const session of [facilitator, projector, phone]) await session.context.close();
 });
