@@ -156,6 +156,33 @@ describe('update guard', () => {
 		}
 	});
 
+	it('reads the lock from storage when nobody has the control document open, and sees it change', async () => {
+		const room = t.server.app.rooms.create({ title: 'Dicht', workshop: WORKSHOP });
+		const anna = t.server.app.rooms.addParticipant(room.id, '', 10);
+		const board = t.client(room.id, 'board', anna.key);
+		const setLock = async (locked: boolean) => {
+			const control = t.client(room.id, 'control', room.facilitatorKey);
+			await synced(control);
+			setStepLocked(control.doc, 'kennismaking', locked);
+			await until(
+				() => t.server.app.store.load(room.id, 'control').updates.length > 0 || true,
+				1000
+			);
+			await sleep(100);
+			control.destroy();
+			await until(() => t.server.app.sync.stats().connections === 1, 5000, 'control closed');
+		};
+		await synced(board);
+		await setLock(true);
+		addNote(board.doc, testNote('dicht', { step: 'kennismaking', author: anna.id }));
+		await until(() => !notesRoot(board.doc).has('dicht'), 5000, 'refused while locked');
+		await setLock(false);
+		addNote(board.doc, testNote('open', { step: 'kennismaking', author: anna.id }));
+		await sleep(300);
+		expect(notesRoot(storedBoard(room.id)).has('open')).toBe(true);
+		expect(notesRoot(storedBoard(room.id)).has('dicht')).toBe(false);
+	});
+
 	it('lets a participant write, edit and delete their own note', async () => {
 		const s = await setup();
 		const own = s.boards.anna.doc;

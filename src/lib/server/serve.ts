@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { listWorkshops } from '../workshop/catalog';
 import { getApp } from './app';
 
 export type RequestHandler = (
@@ -21,6 +22,9 @@ export function serve(
 	prepare?: (req: http.IncomingMessage) => void
 ): http.Server {
 	const app = getApp();
+	// Read (and check) the workshop files now: the first participant change after a start would
+	// otherwise pay for parsing them (about a second), stalling every room on the server.
+	listWorkshops();
 	const server = http.createServer((req, res) => {
 		prepare?.(req);
 		handler(req, res, () => notFound(req, res));

@@ -12,6 +12,8 @@ import type { RoomRepository } from '../rooms';
  */
 export class RoomContexts {
 	private readonly steps = new Map<string, readonly WorkshopStep[] | null>();
+	/** Control states read from storage (no one has the document open), until it changes. */
+	private readonly storedControl = new Map<string, ControlSnapshot>();
 
 	constructor(
 		private readonly rooms: RoomRepository,
@@ -35,6 +37,16 @@ export class RoomContexts {
 	private controlOf(roomId: string): ControlSnapshot {
 		const live = this.liveControl(roomId);
 		if (live) return controlFromYdoc(live);
+		// Read from SQLite once, not on every participant change (a read can wait on the
+		// checkpointer's lock, and every room waits with it).
+		const cached = this.storedControl.get(roomId);
+		if (cached) return cached;
+		const snapshot = this.readStoredControl(roomId);
+		this.storedControl.set(roomId, snapshot);
+		return snapshot;
+	}
+
+	private readStoredControl(roomId: string): ControlSnapshot {
 		const stored = this.store.load(roomId, 'control');
 		const doc = new Y.Doc();
 		try {
@@ -46,8 +58,14 @@ export class RoomContexts {
 		}
 	}
 
-	/** Forgets what was read of a room (when it leaves memory or is erased). */
+	/** The control document changed (it is open, so it is read live until it closes). */
+	controlChanged(roomId: string): void {
+		this.storedControl.delete(roomId);
+	}
+
+	/** Forgets what was read of a room (when it is erased). */
 	forget(roomId: string): void {
 		this.steps.delete(roomId);
+		this.storedControl.delete(roomId);
 	}
 }
