@@ -56,7 +56,7 @@ import {
 	type BoardSnapshot,
 	type ControlSnapshot
 } from '$lib/board';
-import { DocConnection, type LinkStatus } from './doc-connection.svelte';
+import { DocConnection, type LinkStatus, type Refusal } from './doc-connection.svelte';
 import { DocState } from './doc-state.svelte';
 import type { Role } from './storage';
 
@@ -145,6 +145,14 @@ export class RoomConnection {
 			!!this.#draftLink?.unsent ||
 			(this.role === 'facilitator' && this.#controlLink.unsent)
 		);
+	}
+
+	/** The latest change of this browser that the server put back, if any. */
+	get refusal(): Refusal | null {
+		const refusals = this.#links()
+			.map((link) => link.refusal)
+			.filter((r): r is Refusal => r !== null);
+		return refusals.sort((a, b) => b.at - a.at)[0] ?? null;
 	}
 
 	#links(): DocConnection[] {
