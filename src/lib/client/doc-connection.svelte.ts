@@ -3,6 +3,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MESSAGE_REFUSED } from '$lib/board/guard/protocol';
+import { SCHEMA_VERSION, schemaVersionOf } from '$lib/board/schema';
+import { checkDocumentVersion } from './version';
 
 export type LinkStatus = 'connected' | 'connecting' | 'disconnected';
 
@@ -26,6 +28,8 @@ export class DocConnection {
 	synced = $state(false);
 	unsent = $state(false);
 	refusal = $state<Refusal | null>(null);
+	/** The server's document is newer than this page's code: it writes nothing more. */
+	outdated = $state(false);
 	#unsentKey: string;
 
 	constructor(roomId: string, docName: string, key: string) {
@@ -33,7 +37,8 @@ export class DocConnection {
 		this.unsent = readFlag(this.#unsentKey);
 		this.offline = new IndexeddbPersistence(`visiewerkplaats:${roomId}:${docName}`, this.doc);
 		this.provider = new WebsocketProvider(syncUrl(), `${roomId}/${docName}`, this.doc, {
-			params: { key },
+			// The server takes no change from a page whose code writes another schema version.
+			params: { key, schema: String(SCHEMA_VERSION) },
 			maxBackoffTime: 5000
 		});
 		this.provider.on('status', ({ status }) => {
@@ -41,6 +46,12 @@ export class DocConnection {
 			if (status !== 'connected') this.synced = false;
 		});
 		this.provider.on('sync', (isSynced: boolean) => {
+			if (isSynced && !checkDocumentVersion(schemaVersionOf(this.doc))) {
+				// Stop here: nothing this page writes from now on may reach the server in an old shape.
+				this.outdated = true;
+				this.provider.disconnect();
+				return;
+			}
 			this.synced = isSynced;
 			if (isSynced && this.status === 'connected') this.setUnsent(false);
 		});

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
 import { castBallot } from '../board/ballots';
+import { LOAD_ORIGIN } from '../board/origins';
+import { DocumentTooNewError, migrate, type VersionedDoc } from '../board/schema';
 import type { RoomExportSchema } from '../report/export';
 import { findWorkshop } from '../workshop/catalog';
 import { roomLinks } from './api';
@@ -9,14 +11,26 @@ import { HttpError } from './http';
 import { newParticipantId } from './keys';
 import { TALLY_DOC } from './sync/drafts';
 
-function decodeState(base64: string, field: string): Uint8Array {
+/**
+ * A document state of the export, raised to this program's schema version before it is stored
+ * (an export from an earlier version), or refused (400) when a newer program wrote it.
+ */
+function decodeState(base64: string, field: string, kind: VersionedDoc): Uint8Array {
 	const update = new Uint8Array(Buffer.from(base64, 'base64'));
+	const doc = new Y.Doc();
 	try {
-		Y.applyUpdate(new Y.Doc(), update);
+		Y.applyUpdate(doc, update, LOAD_ORIGIN);
 	} catch {
 		throw new HttpError(400, `${field}: not a valid document state`);
 	}
-	return update;
+	try {
+		if (migrate(doc, kind).length === 0) return update;
+	} catch (error) {
+		if (error instanceof DocumentTooNewError)
+			throw new HttpError(400, `${field}: ${error.message}`);
+		throw error;
+	}
+	return Y.encodeStateAsUpdate(doc);
 }
 
 /**
@@ -45,8 +59,8 @@ export function importRoom(app: App, data: v.InferOutput<typeof RoomExportSchema
 			400,
 			`room.workshop: unknown workshop "${data.room.workshop}" on this server`
 		);
-	const control = decodeState(data.state.control, 'state.control');
-	const board = decodeState(data.state.board, 'state.board');
+	const control = decodeState(data.state.control, 'state.control', 'control');
+	const board = decodeState(data.state.board, 'state.board', 'board');
 	const room = app.rooms.create({ title: data.room.title, workshop: workshop.id });
 	app.store.append(room.id, 'control', 1, control);
 	app.store.append(room.id, 'board', 1, board);

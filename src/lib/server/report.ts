@@ -1,6 +1,8 @@
 // Reports and exports read from SQLite, the source of truth: what any client has seen is there.
 import * as Y from 'yjs';
 import { ballotsFromYdoc } from '../board/ballots';
+import { LOAD_ORIGIN } from '../board/origins';
+import { DocumentTooNewError, migrate, versionedKindOf } from '../board/schema';
 import { fromYdoc, withCountedVotes } from '../board/snapshot';
 import { buildReport, reportToCsv, reportToDocx, reportToHtml, reportToMarkdown } from '../report';
 import { buildExport } from '../report/export';
@@ -24,11 +26,25 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 	json: 'application/json; charset=utf-8'
 };
 
+/**
+ * A stored document as the current code reads it: raised to SCHEMA_VERSION in memory (the sync
+ * server stores migrations when it loads a document; a report of a room nobody opened since an
+ * upgrade must read the same). A document from a newer program is refused with 409.
+ */
 export function loadDoc(app: App, roomId: string, name: string): Y.Doc {
 	const stored = app.store.load(roomId, name);
 	const doc = new Y.Doc();
-	if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-	for (const update of stored.updates) Y.applyUpdate(doc, update);
+	doc.transact(() => {
+		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+		for (const update of stored.updates) Y.applyUpdate(doc, update);
+	}, LOAD_ORIGIN);
+	const kind = versionedKindOf(name);
+	try {
+		if (kind) migrate(doc, kind);
+	} catch (error) {
+		if (error instanceof DocumentTooNewError) throw new HttpError(409, error.message);
+		throw error;
+	}
 	return doc;
 }
 

@@ -9,7 +9,7 @@ import {
 	type Judge
 } from '../../board/guard';
 import { clientOrigin, connectionOf, LOAD_ORIGIN } from '../../board/origins';
-import { migrate } from '../../board/schema';
+import { migrate, versionedKindOf } from '../../board/schema';
 import type { DocStore } from '../doc-store';
 import type { Logger } from '../log';
 import { awarenessMessage, updateMessage } from './messages';
@@ -100,7 +100,10 @@ export class RoomDoc {
 		this.storedBytes = stored.bytes;
 		this.doc.on('update', this.onUpdate);
 		this.awareness.on('update', this.onAwareness);
-		if (options.name === 'board' || options.name === 'control') migrate(this.doc);
+		// Before anyone syncs: a stored document from an earlier version is raised to this one (and
+		// the migration stored); one from a newer version throws (DocumentTooNewError), unchanged.
+		const versioned = versionedKindOf(options.name);
+		if (versioned) migrate(this.doc, versioned);
 		// A log past the threshold (left by a crash, or the threshold was lowered): only this first
 		// load pays for it.
 		if (this.updatesSinceSnapshot >= options.compactAfterUpdates) this.compact();

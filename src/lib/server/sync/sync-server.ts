@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { connectionOf } from '../../board/origins';
 import { isDocName, type DocName } from '../../board/roots';
+import { SCHEMA_VERSION } from '../../board/schema';
 import { DraftCoordinator, draftDocName, messageOf, participantOfDraft } from './drafts';
 import type { Limits } from '../config';
 import type { DocStore } from '../doc-store';
@@ -111,12 +112,26 @@ export class SyncServer {
 		) {
 			return refusal(503, 'Service Unavailable', 'room full');
 		}
+		// A browser announces the schema version its code writes (client/doc-connection). One that
+		// announced another version than the server's documents have writes nothing: an older one
+		// would write an old shape into a migrated document, a newer one a shape this server does
+		// not know. It still reads, so it can see the document's version and reload. A client that
+		// announces nothing (scripts, tests, pages from before versions) is taken as current.
+		const announced = url.searchParams.get('schema');
+		const otherVersion = announced !== null && announced !== String(SCHEMA_VERSION);
+		if (otherVersion)
+			this.options.log('warn', 'sync_client_version', {
+				room: roomId,
+				doc: requested,
+				client: announced.slice(0, 16),
+				server: SCHEMA_VERSION
+			});
 		this.wss.handleUpgrade(request, socket, head, (ws) => {
 			this.accept(ws, {
 				roomId,
 				docName: storedName,
 				access,
-				readOnly: isReadOnly(access, storedName),
+				readOnly: isReadOnly(access, storedName) || otherVersion,
 				address,
 				identity
 			});
@@ -199,10 +214,7 @@ export class SyncServer {
 				compactAfterUpdates: this.options.limits.compactAfterUpdates,
 				onStorageFailure: () => this.dropRoomDoc(id, CLOSE.storageFailed, 'could not save'),
 				onActivity: () => this.options.rooms.touch(roomId),
-				onChange: (origin) => {
-					if (docName === 'control') this.contexts.controlChanged(roomId);
-					this.changed(roomId, docName, origin);
-				}
+				onChange: (origin) => this.changed(roomId, docName, origin)
 			});
 			this.docs.set(id, room);
 			// Rooms stored before ballots left the board: moved out before anyone syncs.
