@@ -1,11 +1,11 @@
 import {
-	MAX_ACTION_FIELD,
 	MAX_CLUSTER_TITLE,
 	MAX_NAME_LENGTH,
 	MAX_NOTE_LENGTH,
 	visibleNotes,
 	type RoomSnapshot
 } from '../board';
+import { stepKinds } from '../steps/registry';
 import type { Locale, Workshop } from '../workshop/types';
 import { cleanText, isoTime, MAX_REPORT_ID, truncate } from './text';
 
@@ -57,13 +57,9 @@ export function reportToCsv(
 		options.names ? truncate(n.authorName, MAX_NAME_LENGTH) : '',
 		isoTime(n.created)
 	]);
-	for (const a of snapshot.board.actions.filter((a) => !a.hidden)) {
-		const text = [a.title, a.lead, a.partners, a.when, a.firstStep]
-			.filter(Boolean)
-			.map((field) => truncate(field, MAX_ACTION_FIELD))
-			.join(' | ');
-		rows.push(['action', id(a.step), title(a.step), id(a.block), '', text, '', isoTime(a.created)]);
-	}
+	// Notes are on every kind's board; a kind adds its own contributions (actions).
+	for (const kind of stepKinds())
+		rows.push(...(kind.csv?.(snapshot, workshop, { id, title, names: options.names }) ?? []));
 	return (
 		[CSV_COLUMNS.map(csvField), ...rows.map((r) => r.map(csvField))]
 			.map((r) => r.join(','))

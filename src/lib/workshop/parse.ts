@@ -4,12 +4,13 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { parseBody, type StepTexts } from './body';
 import { ContentError } from './errors';
 import type { ReferenceSeed } from './seeds';
-import { issueMessage, StepSchema, WorkshopSchema } from './schema';
+import { COMMON_STEP_ENTRIES, issueMessage, WorkshopSchema } from './schema';
+import { declared, type LoadContext, type RawStep } from '../steps/kind';
+import { stepKind, stepKinds } from '../steps/registry';
 import { closest } from './suggest';
 import { LOCALE_NAMES, localeGaps } from './locales';
 import {
 	LOCALES,
-	STEP_TYPES,
 	type Locale,
 	type Localized,
 	type WorkshopStep,
@@ -153,6 +154,25 @@ function resolveStatements(
 	});
 }
 
+/** A step after the schema: the common keys typed, each kind's options as written. */
+type LoadedStep = RawStep & {
+	minutes: number | Record<string, number | null>;
+	title: string | Localized;
+	prompt?: string | Localized;
+	sources?: string[];
+	blocks?: string;
+	tags?: string;
+	only?: string[];
+};
+
+/** The schema of a step: the common keys and every registered kind's options (strict). */
+const stepSchema = () =>
+	v.strictObject({
+		...COMMON_STEP_ENTRIES,
+		type: v.picklist(stepKinds().map((kind) => kind.type)),
+		...Object.assign({}, ...stepKinds().map((kind) => kind.options))
+	});
+
 /**
  * Parses and validates one workshop file. `file` is the name used in error messages;
  * `knownSeeds` the seeds steps may name, `references` the reference seeds statements may use.
@@ -200,19 +220,22 @@ export function parseWorkshop(
 	});
 	const seen = new Set<string>();
 	const steps: WorkshopStep[] = [];
+	const schema = stepSchema();
+	const types = stepKinds().map((kind) => kind.type);
 	workshop.steps.forEach((rawStep, index) => {
 		const stepId = (rawStep as { id?: unknown })?.id;
 		const label = typeof stepId === 'string' ? `step "${stepId}": ` : `step ${index + 1}: `;
 		const type = (rawStep as { type?: unknown })?.type;
-		if (typeof type === 'string' && !(STEP_TYPES as readonly string[]).includes(type)) {
-			const hint = closest(type, STEP_TYPES);
+		if (typeof type === 'string' && !types.includes(type)) {
+			const hint = closest(type, types);
 			fail(
 				at,
 				['steps', index, 'type'],
 				`${label}unknown type "${type}"${hint ? ` (did you mean "${hint}"?)` : ''}`
 			);
 		}
-		const step = check(at, StepSchema, rawStep, ['steps', index], label);
+		const step = check(at, schema, rawStep, ['steps', index], label) as LoadedStep;
+		const kind = stepKind(step.type)!;
 		if (seen.has(step.id))
 			fail(at, ['steps', index, 'id'], `${label}the id is used by an earlier step`);
 		seen.add(step.id);
@@ -223,22 +246,30 @@ export function parseWorkshop(
 				}
 			}
 		}
-		if (step.type === 'checklist' && !step.items?.length)
-			fail(at, ['steps', index], `${label}a checklist needs "items"`);
-		const statements = step.statements
-			? resolveStatements(
+		let statements: Statement[] | undefined;
+		const context: LoadContext = {
+			fail: (path, problem) => fail(at, ['steps', index, ...path], `${label}${problem}`),
+			localize: (text) => localize(text as Localized, locales),
+			earlier: seen,
+			statements(field, path) {
+				if (!field || statements) return statements;
+				statements = resolveStatements(
 					at,
-					['steps', index, 'statements'],
+					['steps', index, ...path],
 					label,
-					step.statements,
+					field as StatementsField,
 					locales,
 					references
-				)
-			: undefined;
-		if (step.type === 'vote' && !statements?.length)
-			fail(at, ['steps', index], `${label}a vote needs "statements"`);
-		if (step.type === 'assessment' && !step.blocks)
-			fail(at, ['steps', index], `${label}an assessment needs "blocks" (a seed id)`);
+				);
+				if (!Array.isArray(field)) {
+					for (const source of references?.get((field as { seed: string }).seed)?.sources ?? [])
+						if (!sources.some((s) => s.id === source.id || s.title === source.title))
+							sources.push(source);
+				}
+				return statements;
+			}
+		};
+		kind.check?.(step, context);
 		for (const key of ['blocks', 'tags'] as const) {
 			const seed = step[key];
 			if (seed && seedIds && !seedIds.includes(seed)) {
@@ -250,8 +281,6 @@ export function parseWorkshop(
 				);
 			}
 		}
-		if (step.tags && step.type !== 'actions')
-			fail(at, ['steps', index, 'tags'], `${label}"tags" belongs to an actions step`);
 		if (step.only) {
 			const seed = step.blocks ?? step.tags;
 			if (!seed) fail(at, ['steps', index, 'only'], `${label}"only" needs "blocks" or "tags"`);
@@ -269,6 +298,16 @@ export function parseWorkshop(
 					fail(at, ['steps', index, 'only', position], `${label}"${item}" is named twice in only`);
 			});
 		}
+		// Another kind's option on this step: say whose it is.
+		for (const key of Object.keys(step)) {
+			if (key in COMMON_STEP_ENTRIES || key in kind.options) continue;
+			const owners = stepKinds().filter((other) => key in other.options);
+			fail(
+				at,
+				['steps', index, key],
+				`${label}"${key}" belongs to ${owners.map((owner) => owner.noun).join(' or ')}`
+			);
+		}
 		step.sources?.forEach((source, position) => {
 			if (!sources.some((s) => s.id === source)) {
 				const hint = closest(
@@ -282,38 +321,11 @@ export function parseWorkshop(
 				);
 			}
 		});
-		if (step.statements && !Array.isArray(step.statements)) {
-			for (const source of references?.get(step.statements.seed)?.sources ?? [])
-				if (!sources.some((s) => s.id === source.id || s.title === source.title))
-					sources.push(source);
-		}
-		if (step.recap && !seen.has(step.recap)) {
-			fail(
-				at,
-				['steps', index, 'recap'],
-				`${label}recap must name an earlier step, not "${step.recap}"`
-			);
-		}
 		const minutes = stepMinutes(step.minutes, defaultVariant) ?? 0;
-		const options: StepOptions = {};
-		if (step.columns)
-			options.columns = step.columns.map((c) => ({ id: c.id, title: localize(c.title, locales) }));
-		if (step.items)
-			options.items = step.items.map((c) => ({ id: c.id, title: localize(c.title, locales) }));
-		if (statements) options.statements = statements;
-		for (const key of [
-			'words',
-			'votes',
-			'silent',
-			'blocks',
-			'rule',
-			'recap',
-			'tags',
-			'only',
-			'sources'
-		] as const) {
-			if (step[key] !== undefined) (options as Record<string, unknown>)[key] = step[key];
-		}
+		const options: StepOptions = {
+			...(kind.load ?? ((raw) => declared(raw, kind.options)))(step, context),
+			...(step.sources ? { sources: step.sources } : {})
+		};
 		steps.push({
 			id: step.id,
 			type: step.type,

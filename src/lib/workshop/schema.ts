@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LOCALES, STEP_TYPES } from './types';
+import { LOCALES } from './types';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const id = (what: string) =>
@@ -30,7 +30,7 @@ export const localized = (what: string) =>
 		`${what} must be text, or nl and en texts`
 	);
 
-const choice = (what: string) =>
+export const choice = (what: string) =>
 	v.strictObject({ id: id(`${what} id`), title: localized(`${what} title`) });
 
 /** A source as the source documents give it. */
@@ -102,45 +102,18 @@ const minutes = v.union(
 	'minutes must be a whole number, or minutes per variant'
 );
 
-export const StepSchema = v.strictObject({
+/**
+ * The keys every step has; each kind adds its own options (src/lib/steps/<kind>/options.ts) and
+ * the loader checks a step against all of them (see parse.ts).
+ */
+export const COMMON_STEP_ENTRIES = {
 	id: id('step id'),
-	type: v.picklist(STEP_TYPES),
+	type: v.string('type must be text'),
 	minutes,
 	title: localized('title'),
 	prompt: v.optional(localized('prompt')),
-	columns: v.optional(v.array(choice('column'))),
-	words: v.optional(v.boolean('words must be true or false')),
-	votes: v.optional(
-		v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20, 'votes must be at most 20'))
-	),
-	silent: v.optional(v.boolean('silent must be true or false')),
-	items: v.optional(v.array(choice('item'))),
-	blocks: v.optional(id('blocks')),
-	statements: v.optional(
-		v.union(
-			[
-				v.array(choice('statement')),
-				v.strictObject({
-					seed: id('statements seed'),
-					ids: v.optional(v.array(id('statement id')))
-				})
-			],
-			'statements must be a list of { id, title }, or { seed, ids } naming a seed'
-		)
-	),
-	rule: v.optional(
-		v.picklist(['majority', 'two-thirds'], 'rule must be "majority" or "two-thirds"')
-	),
-	recap: v.optional(id('recap')),
-	sources: v.optional(v.array(id('source id'), 'sources must be a list of source ids')),
-	tags: v.optional(id('tags')),
-	only: v.optional(
-		v.pipe(
-			v.array(id('only'), 'only must be a list of ids'),
-			v.minLength(1, 'only needs at least one id')
-		)
-	)
-});
+	sources: v.optional(v.array(id('source id'), 'sources must be a list of source ids'))
+};
 
 export const WorkshopSchema = v.strictObject({
 	id: id('id'),

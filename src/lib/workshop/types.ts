@@ -1,3 +1,10 @@
+import type { ActionsOptions } from '../steps/actions/options';
+import type { AssessmentOptions } from '../steps/assessment/options';
+import type { BrainstormOptions } from '../steps/brainstorm/options';
+import type { ChecklistOptions } from '../steps/checklist/options';
+import type { InfoOptions } from '../steps/info/options';
+import type { VoteOptions } from '../steps/vote/options';
+
 /** The languages of the interface and of content; Dutch first, the fallback for the others. */
 export const LOCALES = ['nl', 'en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -75,32 +82,18 @@ export type Statement = Choice & {
 	text?: Localized;
 };
 
-/** Options of a step; which apply depends on its type. */
-export type StepOptions = {
-	/** brainstorm: prompt columns (step 4 has five). */
-	columns?: Choice[];
-	/** brainstorm: one-word answers shown as a word cloud. */
-	words?: boolean;
-	/** brainstorm, actions: dots per participant. */
-	votes?: number;
-	/** brainstorm: notes stay private until the facilitator reveals them. */
-	silent?: boolean;
-	/** checklist: the items the group answers. */
-	items?: Choice[];
-	/** assessment: the seed whose items are rated (the building blocks, or any other seed). */
-	blocks?: string;
-	/** actions: the seed whose items (and their tracks) tag an action, instead of a building block. */
-	tags?: string;
-	/** blocks, tags: only these items of the seed, in this order. */
-	only?: string[];
-	/** blocks, tags: the seed's items, filled in by the loader from `blocks` or `tags` and `only`. */
-	seedItems?: SeedItem[];
-	/** vote: the statements. */
-	statements?: Statement[];
-	/** vote: how votes become an outcome. */
-	rule?: 'majority' | 'two-thirds';
-	/** info: show the board of an earlier step next to the content. */
-	recap?: string;
+/**
+ * Options of a step: each kind's own type (src/lib/steps/<kind>/options.ts); which apply depends
+ * on the step's type. One bag for all kinds, so views and the board read `step.options?.votes`.
+ */
+export type StepOptions = Partial<
+	InfoOptions &
+		BrainstormOptions &
+		ChecklistOptions &
+		AssessmentOptions &
+		VoteOptions &
+		ActionsOptions
+> & {
 	/** The ids of the workshop's sources this step shows (an info step prints them). */
 	sources?: string[];
 };

@@ -1,0 +1,68 @@
+// What every step kind's report section is made of: the report input, labels, and the notes that
+// any step can hold (grouped by cluster or column). A kind's own blocks live in its folder
+// (src/lib/steps/<kind>/report.ts); the builder looks the kind up in the registry.
+import {
+	MAX_CLUSTER_TITLE,
+	MAX_NAME_LENGTH,
+	MAX_NOTE_LENGTH,
+	mergeRedirect,
+	tallyDots,
+	visibleNotes,
+	type Note,
+	type RoomSnapshot
+} from '../board';
+import { m } from '../paraglide/messages';
+import type { Locale, Workshop, WorkshopStep } from '../workshop/types';
+import type { ReportBlock, ReportItem } from './model';
+import { MAX_REPORT_ID, truncate } from './text';
+
+export type ReportInput = {
+	title: string;
+	createdAt: number;
+	workshop: Workshop;
+	snapshot: RoomSnapshot;
+	participants: number;
+	locale: Locale;
+	/** Show the names participants typed; off keeps the report anonymous. */
+	names: boolean;
+	/** Labels for ids (building blocks, checklist items, statements, columns), if known. */
+	labels?: Record<string, string>;
+};
+
+/** Dots per step, with the workshop's vote limit (or a generous default). */
+export const DOT_LIMIT = 1000;
+
+/** The workshop's label for an id from the board, else the id itself (cut: the board holds it). */
+export const label = (input: ReportInput, id: string) =>
+	input.labels?.[id] ?? truncate(id, MAX_REPORT_ID);
+
+/** Notes of a step, grouped by cluster or column, most-voted first. */
+export function noteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
+	const { board } = input.snapshot;
+	const notes = visibleNotes(board.notes, step.id);
+	if (notes.length === 0) return [];
+	const votes = tallyDots(board.dots, step.id, DOT_LIMIT, mergeRedirect(board.notes));
+	const item = (note: Note): ReportItem => ({
+		text: truncate(note.text, MAX_NOTE_LENGTH),
+		votes: votes.get(note.id) ?? 0,
+		author: input.names ? truncate(note.authorName, MAX_NAME_LENGTH) : ''
+	});
+	const sorted = (list: Note[]) => list.map(item).sort((a, b) => b.votes - a.votes);
+	const clusters = board.clusters.filter((c) => c.step === step.id);
+	const groups = new Map<string, Note[]>();
+	for (const note of notes) {
+		const cluster = clusters.find((c) => c.id === note.cluster);
+		const key = cluster
+			? truncate(cluster.title, MAX_CLUSTER_TITLE)
+			: note.column
+				? label(input, note.column)
+				: '';
+		groups.set(key, [...(groups.get(key) ?? []), note]);
+	}
+	const other = m.report_other({}, { locale: input.locale });
+	return [...groups].map(([title, list]) => ({
+		kind: 'items',
+		title: groups.size > 1 && !title ? other : title,
+		items: sorted(list)
+	}));
+}

@@ -1,0 +1,12 @@
+import type { StepKind } from '../kind';
+import { noteBlocks } from '../../report/blocks';
+import { actionsOptions } from './options';
+import { actionBlocks, actionRows } from './report';
+
+export const actions: StepKind = {
+	type: 'actions',
+	noun: 'an actions step',
+	options: actionsOptions,
+	report: (input, step) => [...noteBlocks(input, step), ...actionBlocks(input, step)],
+	csv: actionRows
+};

@@ -1,0 +1,73 @@
+import { actionsByPriority, MAX_ACTION_FIELD, tallyDots, type RoomSnapshot } from '../../board';
+import { m } from '../../paraglide/messages';
+import { DOT_LIMIT, label, type ReportInput } from '../../report/blocks';
+import type { ReportBlock } from '../../report/model';
+import { isoTime, truncate } from '../../report/text';
+import type { WorkshopStep } from '../../workshop/types';
+import type { CsvContext, CsvRow } from '../kind';
+
+/** The step's actions, highest priority (most dots) first, as a table. */
+export function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
+	const { board } = input.snapshot;
+	const { locale } = input;
+	const actions = board.actions.filter((a) => a.step === step.id && !a.hidden);
+	if (actions.length === 0) return [];
+	const dots = tallyDots(board.dots, step.id, DOT_LIMIT);
+	const field = (text: string) => truncate(text, MAX_ACTION_FIELD);
+	const status = {
+		proposed: m.report_status_proposed({}, { locale }),
+		confirmed: m.report_status_confirmed({}, { locale }),
+		done: m.report_status_done({}, { locale })
+	};
+	return [
+		{
+			kind: 'table',
+			columns: [
+				m.report_action({}, { locale }),
+				m.report_action_block({}, { locale }),
+				m.report_action_lead({}, { locale }),
+				m.report_action_partners({}, { locale }),
+				m.report_action_when({}, { locale }),
+				m.report_action_first_step({}, { locale }),
+				m.report_action_priority({}, { locale }),
+				m.report_action_status({}, { locale })
+			],
+			rows: actionsByPriority(actions, dots).map((a) => [
+				field(a.title),
+				a.block ? label(input, a.block) : '',
+				field(a.lead),
+				field(a.partners),
+				field(a.when),
+				field(a.firstStep),
+				String(dots.get(a.id) ?? 0),
+				status[a.status]
+			])
+		}
+	];
+}
+
+/** Every visible action in the CSV export: its fields joined in the text column. */
+export function actionRows(
+	snapshot: RoomSnapshot,
+	_workshop: unknown,
+	context: CsvContext
+): CsvRow[] {
+	return snapshot.board.actions
+		.filter((a) => !a.hidden)
+		.map((a) => {
+			const text = [a.title, a.lead, a.partners, a.when, a.firstStep]
+				.filter(Boolean)
+				.map((field) => truncate(field, MAX_ACTION_FIELD))
+				.join(' | ');
+			return [
+				'action',
+				context.id(a.step),
+				context.title(a.step),
+				context.id(a.block),
+				'',
+				text,
+				'',
+				isoTime(a.created)
+			];
+		});
+}

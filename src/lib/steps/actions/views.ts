@@ -1,0 +1,10 @@
+import type { StepViews } from '../view-types';
+import ActionsConsole from './ActionsConsole.svelte';
+import ActionsParticipant from './ActionsParticipant.svelte';
+import ActionsProjector from './ActionsProjector.svelte';
+
+export default {
+	console: ActionsConsole,
+	participant: ActionsParticipant,
+	projector: ActionsProjector
+} satisfies StepViews;

@@ -1,0 +1,10 @@
+import type { StepViews } from '../view-types';
+import AssessmentConsole from './AssessmentConsole.svelte';
+import AssessmentParticipant from './AssessmentParticipant.svelte';
+import AssessmentProjector from './AssessmentProjector.svelte';
+
+export default {
+	console: AssessmentConsole,
+	participant: AssessmentParticipant,
+	projector: AssessmentProjector
+} satisfies StepViews;

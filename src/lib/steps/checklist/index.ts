@@ -1,0 +1,16 @@
+import { localizeChoices } from '../brainstorm';
+import type { StepKind } from '../kind';
+import { checklistOptions } from './options';
+import { checklistBlocks } from './report';
+
+export const checklist: StepKind = {
+	type: 'checklist',
+	noun: 'a checklist step',
+	options: checklistOptions,
+	check(step, context) {
+		if (!(step.items as unknown[] | undefined)?.length)
+			context.fail([], 'a checklist needs "items"');
+	},
+	load: (step, context) => ({ items: localizeChoices(step.items, context) }),
+	report: checklistBlocks
+};

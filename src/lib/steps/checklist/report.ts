@@ -1,0 +1,34 @@
+import { MAX_CHECK_NOTE } from '../../board';
+import { m } from '../../paraglide/messages';
+import { label, type ReportInput } from '../../report/blocks';
+import type { ReportBlock } from '../../report/model';
+import { truncate } from '../../report/text';
+import type { WorkshopStep } from '../../workshop/types';
+
+/** The group's answers, one row per item: item, answer, note. */
+export function checklistBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
+	const { locale } = input;
+	const answers = input.snapshot.board.checklist.filter((a) => a.step === step.id);
+	if (answers.length === 0) return [];
+	const answerText = {
+		yes: m.report_answer_yes({}, { locale }),
+		partly: m.report_answer_partly({}, { locale }),
+		no: m.report_answer_no({}, { locale }),
+		'': m.report_answer_none({}, { locale })
+	};
+	return [
+		{
+			kind: 'table',
+			columns: [
+				m.report_item({}, { locale }),
+				m.report_answer({}, { locale }),
+				m.report_note({}, { locale })
+			],
+			rows: answers.map((a) => [
+				label(input, a.item),
+				answerText[a.answer],
+				truncate(a.note, MAX_CHECK_NOTE)
+			])
+		}
+	];
+}

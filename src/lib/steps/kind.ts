@@ -1,0 +1,67 @@
+// A step kind is one module: what a workshop file may write for it, what the loader checks and
+// builds, and what the report shows. Its views (console, participant, projector) are in the same
+// folder, in views.ts, so this pure part loads on the server and in scripts without Svelte.
+// See docs/ARCHITECTURE.md, "Adding a step type".
+import type * as v from 'valibot';
+import type { RoomSnapshot } from '../board';
+import type { ReportInput } from '../report/blocks';
+import type { ReportBlock } from '../report/model';
+import type { Localized, StepOptions, Workshop, WorkshopStep } from '../workshop/types';
+
+/** A step as a workshop file writes it, after the schema (common keys and every kind's options). */
+export type RawStep = { id: string; type: string } & Record<string, unknown>;
+
+/** What the workshop loader gives a kind while it loads one step. */
+export type LoadContext = {
+	/** Stops loading with file:line and the step's label; `path` continues the step's path. */
+	fail(path: (string | number)[], problem: string): never;
+	/** A text in every language of the workshop (Dutch where one is missing). */
+	localize(text: string | Partial<Localized>): Localized;
+	/** The ids of the steps before this one. */
+	earlier: ReadonlySet<string>;
+	/** A vote's statements from a list or a seed, with the seed's sources added to the workshop. */
+	statements(raw: unknown, path: (string | number)[]): StepOptions['statements'];
+};
+
+/** One CSV row: type, step, step_title, column, cluster, text, author, created. */
+export type CsvRow = (string | number)[];
+export type CsvContext = {
+	/** A step's title in the report's language (its id when the workshop no longer has it). */
+	title(stepId: string): string;
+	/** An id from the board, cut at the report's limit. */
+	id(value: string): string;
+	names: boolean;
+};
+
+export type StepKind = {
+	/** The `type` a workshop file writes. */
+	type: string;
+	/** "an actions step": how error messages name it. */
+	noun: string;
+	/**
+	 * The keys this kind reads in a workshop file, next to id, type, minutes, title and prompt
+	 * (valibot entries). Another kind's key on this kind's step is refused.
+	 */
+	options: v.ObjectEntries;
+	/** What the schema cannot say: "a checklist needs items". Runs before `load`. */
+	check?(step: RawStep, context: LoadContext): void;
+	/**
+	 * The parsed options (one type per kind, see ./options.ts). Without it, the declared keys are
+	 * copied as written.
+	 */
+	load?(step: RawStep, context: LoadContext): StepOptions;
+	/**
+	 * The step's blocks in the report; `null`: the step has no section (info); left out: the
+	 * notes of the step, grouped by cluster or column.
+	 */
+	report?: ((input: ReportInput, step: WorkshopStep) => ReportBlock[]) | null;
+	/** The kind's own rows in the CSV export (after every step's notes). */
+	csv?(snapshot: RoomSnapshot, workshop: Workshop, context: CsvContext): CsvRow[];
+};
+
+/** The keys of `options` the step writes, copied as written (the default `load`). */
+export function declared(step: RawStep, options: v.ObjectEntries): StepOptions {
+	const out: Record<string, unknown> = {};
+	for (const key of Object.keys(options)) if (step[key] !== undefined) out[key] = step[key];
+	return out as StepOptions;
+}

@@ -1,0 +1,2 @@
+// A round is shown as a brainstorm (its views tell the two apart by the step's type).
+export { default } from '../brainstorm/views';

@@ -1,0 +1,10 @@
+import type { StepViews } from '../view-types';
+import VoteConsole from './VoteConsole.svelte';
+import VoteParticipant from './VoteParticipant.svelte';
+import VoteProjector from './VoteProjector.svelte';
+
+export default {
+	console: VoteConsole,
+	participant: VoteParticipant,
+	projector: VoteProjector
+} satisfies StepViews;
