@@ -84,13 +84,12 @@ function recordStoreAndBroadcast(clients: Client[], { failFirstAppend = false } 
 describe('sync server', () => {
 	it('makes three clients converge', async () => {
 		const { room, participant } = newRoom();
-		const [a, b, c] = [participant(), participant(), participant()].map((p) =>
-			client(room.id, 'board', p.key)
-		);
+		const people = [participant(), participant(), participant()];
+		const [a, b, c] = people.map((p) => client(room.id, 'board', p.key));
 		await Promise.all([a!, b!, c!].map(synced));
-		addNote(a!.doc, note('a1', 'a'));
-		addNote(b!.doc, note('b1', 'b'));
-		addNote(c!.doc, note('c1', 'c'));
+		addNote(a!.doc, note('a1', people[0]!.id));
+		addNote(b!.doc, note('b1', people[1]!.id));
+		addNote(c!.doc, note('c1', people[2]!.id));
 		await until(
 			() => [a!, b!, c!].every((x) => notesFromYdoc(x.doc).length === 3),
 			5000,
@@ -145,10 +144,11 @@ describe('sync server', () => {
 	it('keeps everything across a server restart', async () => {
 		const { room, participant } = newRoom();
 		const facilitator = client(room.id, 'control', room.facilitatorKey);
-		const writer = client(room.id, 'board', participant().key);
+		const author = participant();
+		const writer = client(room.id, 'board', author.key);
 		await Promise.all([synced(facilitator), synced(writer)]);
 		goToStep(facilitator.doc, 3, 10);
-		for (let i = 0; i < 5; i++) addNote(writer.doc, note(`n${i}`, 'w'));
+		for (let i = 0; i < 5; i++) addNote(writer.doc, note(`n${i}`, author.id));
 		await until(
 			() => storedUpdates(room.id, 'board') >= 5 && storedUpdates(room.id, 'control') >= 1
 		);
@@ -185,7 +185,8 @@ describe('sync server', () => {
 
 	it("never applies or stores a viewer's write to board", async () => {
 		const { room, participant } = newRoom();
-		const writer = client(room.id, 'board', participant().key);
+		const author = participant();
+		const writer = client(room.id, 'board', author.key);
 		const viewer = client(room.id, 'board', room.viewerKey);
 		await Promise.all([synced(writer), synced(viewer)]);
 		const storedBefore = storedUpdates(room.id, 'board');
@@ -193,7 +194,7 @@ describe('sync server', () => {
 		await sleep(300);
 		expect(notesFromYdoc(writer.doc)).toEqual([]);
 		expect(storedUpdates(room.id, 'board')).toBe(storedBefore);
-		addNote(writer.doc, note('ok', 'writer'));
+		addNote(writer.doc, note('ok', author.id));
 		await until(() => notesFromYdoc(viewer.doc).some((n) => n.id === 'ok'));
 		expect(notesFromYdoc(writer.doc).map((n) => n.id)).toEqual(['ok']);
 	});
@@ -219,7 +220,8 @@ describe('sync server', () => {
 	it('closes only the connection that sends an oversized frame', async () => {
 		await t.restart({ maxFrameBytes: 64 * 1024 });
 		const { room, participant } = newRoom();
-		const good = client(room.id, 'board', participant().key);
+		const author = participant();
+		const good = client(room.id, 'board', author.key);
 		const other = client(room.id, 'board', participant().key);
 		await Promise.all([synced(good), synced(other)]);
 		const { socket } = await rawConnect(
@@ -228,16 +230,17 @@ describe('sync server', () => {
 		const closed = new Promise<number>((resolve) => socket!.on('close', (code) => resolve(code)));
 		socket!.send(new Uint8Array(128 * 1024));
 		expect(await closed).toBe(CLOSE.frameTooLarge);
-		addNote(good.doc, note('after', 'g'));
+		addNote(good.doc, note('after', author.id));
 		await until(() => notesFromYdoc(other.doc).length === 1, 5000, 'other clients to keep working');
 	});
 
 	it('survives hostile frames without touching other rooms', async () => {
 		const target = newRoom();
 		const bystander = newRoom();
-		const watcher = client(bystander.room.id, 'board', bystander.participant().key);
+		const author = bystander.participant();
+		const watcher = client(bystander.room.id, 'board', author.key);
 		await synced(watcher);
-		addNote(watcher.doc, note('safe', 'w'));
+		addNote(watcher.doc, note('safe', author.id));
 		const frames: Uint8Array[] = [
 			new Uint8Array([]),
 			new Uint8Array([9, 9, 9]),
