@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { MAX_NAME_LENGTH } from '../board/notes';
 import { findWorkshop } from '../workshop/catalog';
+import { workshopCopy, workshopOfRoom } from './room-workshop';
 import { inVariant, publicWorkshop } from '../workshop/types';
 import type { App } from './app';
 import { HttpError } from './http';
@@ -51,7 +52,8 @@ export function createRoom(app: App, body: v.InferOutput<typeof CreateRoomBody>,
 	const room = app.rooms.create({
 		title: body.title || workshop.title.nl,
 		workshop: workshop.id,
-		variant: body.variant
+		variant: body.variant,
+		copy: workshopCopy(workshop)
 	});
 	app.log('info', 'room_created', { room: room.id, workshop: workshop.id });
 	return roomLinks(room, origin);
@@ -197,9 +199,9 @@ export function requireAccess(
 
 export function roomInfo(app: App, roomId: string, key: string | null) {
 	const { room, access } = requireAccess(app, roomId, key);
-	const installed = findWorkshop(room.workshop);
-	if (!installed)
-		throw new HttpError(500, `the workshop "${room.workshop}" of this room is no longer installed`);
+	const running = workshopOfRoom(app.rooms, room);
+	if (!running.workshop) throw new HttpError(500, running.note);
+	const installed = running.workshop;
 	const workshop = inVariant(
 		access.role === 'facilitator' ? installed : publicWorkshop(installed),
 		room.variant
@@ -211,7 +213,10 @@ export function roomInfo(app: App, roomId: string, key: string | null) {
 		workshop,
 		role: access.role,
 		participantId: access.participantId,
-		...(access.role === 'participant' ? {} : { joining: joiningState(app, room) })
+		...(access.role === 'participant' ? {} : { joining: joiningState(app, room) }),
+		...(access.role === 'facilitator'
+			? { workshopSource: running.source, workshopNote: running.note }
+			: {})
 	};
 }
 

@@ -52,7 +52,12 @@ export const MIGRATIONS: readonly string[] = [
 		client_id INTEGER NOT NULL,
 		writer TEXT NOT NULL,
 		PRIMARY KEY (room_id, doc, client_id)
-	)`
+	)`,
+	// 5: the workshop a room runs as it was when the room began (JSON) and its content hash, so
+	// that a room keeps its steps when the file is later edited or removed. Rooms stored before
+	// have none and use the installed file.
+	`ALTER TABLE rooms ADD COLUMN workshop_hash TEXT NOT NULL DEFAULT '';
+	ALTER TABLE rooms ADD COLUMN workshop_copy TEXT`
 ];
 
 export function migrateDatabase(db: DB, migrations: readonly string[] = MIGRATIONS): number {

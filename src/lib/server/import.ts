@@ -5,6 +5,7 @@ import { LOAD_ORIGIN } from '../board/origins';
 import { DocumentTooNewError, migrate, type VersionedDoc } from '../board/schema';
 import type { RoomExportSchema } from '../report/export';
 import { findWorkshop } from '../workshop/catalog';
+import { workshopCopy } from './room-workshop';
 import { roomLinks } from './api';
 import type { App } from './app';
 import { HttpError } from './http';
@@ -61,7 +62,11 @@ export function importRoom(app: App, data: v.InferOutput<typeof RoomExportSchema
 		);
 	const control = decodeState(data.state.control, 'state.control', 'control');
 	const board = decodeState(data.state.board, 'state.board', 'board');
-	const room = app.rooms.create({ title: data.room.title, workshop: workshop.id });
+	const room = app.rooms.create({
+		title: data.room.title,
+		workshop: workshop.id,
+		copy: workshopCopy(workshop)
+	});
 	app.store.append(room.id, 'control', 1, control);
 	app.store.append(room.id, 'board', 1, board);
 	if (data.ballots?.length) app.store.append(room.id, TALLY_DOC, 1, tallyOf(data.ballots));

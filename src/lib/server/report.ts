@@ -6,7 +6,7 @@ import { DocumentTooNewError, migrate, versionedKindOf } from '../board/schema';
 import { fromYdoc, withCountedVotes } from '../board/snapshot';
 import { buildReport, reportToCsv, reportToDocx, reportToHtml, reportToMarkdown } from '../report';
 import { buildExport } from '../report/export';
-import { findWorkshop } from '../workshop/catalog';
+import { workshopOfRoom } from './room-workshop';
 import { inVariant, type Locale } from '../workshop/types';
 import type { App } from './app';
 import { requireAccess } from './api';
@@ -73,10 +73,9 @@ export async function roomReport(
 	const { room, access } = requireAccess(app, roomId, key);
 	if (access.role === 'participant')
 		throw new HttpError(403, 'the report needs the facilitator or viewer key');
-	const installed = findWorkshop(room.workshop);
-	if (!installed)
-		throw new HttpError(500, `the workshop "${room.workshop}" is no longer installed`);
-	const workshop = inVariant(installed, room.variant);
+	const running = workshopOfRoom(app.rooms, room);
+	if (!running.workshop) throw new HttpError(500, running.note);
+	const workshop = inVariant(running.workshop, room.variant);
 	const labels = Object.fromEntries(
 		Object.entries(workshop.labels ?? {}).map(([id, text]) => [id, text[options.locale]])
 	);

@@ -79,12 +79,21 @@ export class RoomRepository {
 		private readonly now: () => number = Date.now
 	) {}
 
-	create(input: { title: string; workshop: string; variant?: string }): CreatedRoom {
+	/**
+	 * `copy` is the workshop as the room begins with it (JSON), kept with its hash so that the
+	 * room keeps its steps when the file changes (room-workshop.ts).
+	 */
+	create(input: {
+		title: string;
+		workshop: string;
+		variant?: string;
+		copy?: { json: string; hash: string };
+	}): CreatedRoom {
 		const facilitatorKey = newKey();
 		const viewerKey = newKey();
 		const insert = this.db.prepare(
-			`INSERT INTO rooms (id, join_code, title, workshop, variant, facilitator_key_hash, viewer_key_hash, created_at, last_active_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			`INSERT INTO rooms (id, join_code, title, workshop, variant, facilitator_key_hash, viewer_key_hash, created_at, last_active_at, workshop_hash, workshop_copy)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		);
 		for (let attempt = 0; ; attempt++) {
 			const room: Room = {
@@ -107,7 +116,9 @@ export class RoomRepository {
 					hashKey(facilitatorKey),
 					hashKey(viewerKey),
 					room.createdAt,
-					room.lastActiveAt
+					room.lastActiveAt,
+					input.copy?.hash ?? '',
+					input.copy?.json ?? null
 				);
 				return { ...room, facilitatorKey, viewerKey };
 			} catch (error) {
@@ -115,6 +126,14 @@ export class RoomRepository {
 				if (!clash || attempt >= 20) throw error;
 			}
 		}
+	}
+
+	/** The workshop as the room began with it, and its hash; null for rooms stored before. */
+	workshopCopy(roomId: string): { json: string; hash: string } | null {
+		const row = this.db
+			.prepare('SELECT workshop_copy, workshop_hash FROM rooms WHERE id = ?')
+			.get(roomId) as { workshop_copy: string | null; workshop_hash: string } | undefined;
+		return row?.workshop_copy ? { json: row.workshop_copy, hash: row.workshop_hash } : null;
 	}
 
 	get(id: string): Room | null {

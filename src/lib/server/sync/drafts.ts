@@ -14,7 +14,7 @@ import { controlFromYdoc } from '../../board/control';
 import { draftCounts, moveRevealedDrafts, recordWaiting } from '../../board/drafts';
 import { serverOrigin } from '../../board/origins';
 import { ballotsRoot, isSafeId } from '../../board/roots';
-import { findWorkshop } from '../../workshop/catalog';
+import { workshopOfRoom } from '../room-workshop';
 import { inVariant } from '../../workshop/types';
 import type { DocStore } from '../doc-store';
 import type { Logger } from '../log';
@@ -163,7 +163,7 @@ export class DraftCoordinator {
 	private statementsOf(roomId: string): Statements {
 		if (!this.statementsByRoom.has(roomId)) {
 			const room = this.rooms.get(roomId);
-			const installed = room ? findWorkshop(room.workshop) : undefined;
+			const installed = room ? workshopOfRoom(this.rooms, room).workshop : null;
 			let statements: Statements = null;
 			if (installed) {
 				statements = new Map();

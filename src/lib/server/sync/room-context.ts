@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import type { RoomContext } from '../../board/guard';
 import { controlFromYdoc, type ControlSnapshot } from '../../board/control';
-import { findWorkshop } from '../../workshop/catalog';
 import { inVariant, type WorkshopStep } from '../../workshop/types';
 import type { DocStore } from '../doc-store';
+import { workshopOfRoom } from '../room-workshop';
 import type { RoomRepository } from '../rooms';
 
 /**
@@ -28,7 +28,7 @@ export class RoomContexts {
 	private stepsOf(roomId: string): readonly WorkshopStep[] | null {
 		if (!this.steps.has(roomId)) {
 			const room = this.rooms.get(roomId);
-			const workshop = room ? findWorkshop(room.workshop) : undefined;
+			const workshop = room ? workshopOfRoom(this.rooms, room).workshop : null;
 			this.steps.set(roomId, workshop ? inVariant(workshop, room!.variant).steps : null);
 		}
 		return this.steps.get(roomId)!;
