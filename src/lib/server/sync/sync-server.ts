@@ -214,7 +214,11 @@ export class SyncServer {
 				compactAfterUpdates: this.options.limits.compactAfterUpdates,
 				onStorageFailure: () => this.dropRoomDoc(id, CLOSE.storageFailed, 'could not save'),
 				onActivity: () => this.options.rooms.touch(roomId),
-				onChange: (origin) => this.changed(roomId, docName, origin)
+				onChange: (origin) => {
+					// The guard keeps a stored control state while nobody has it open (room-context).
+					if (docName === 'control') this.contexts.controlChanged(roomId);
+					this.changed(roomId, docName, origin);
+				}
 			});
 			this.docs.set(id, room);
 			// Rooms stored before ballots left the board: moved out before anyone syncs.
