@@ -47,6 +47,12 @@ describe('report model', () => {
 	it('has the sections of the workshop, the facilitator texts and the counts', () => {
 		const r = report();
 		expect(r.sections.map((s) => s.id)).toEqual([
+			'vision',
+			'themes',
+			'framework',
+			'plan',
+			'agreements',
+			'sources',
 			'intro',
 			'kennismaking',
 			'verwachtingen',
@@ -55,9 +61,7 @@ describe('report model', () => {
 			'voorbereiding',
 			'referentiekader',
 			'aan-de-slag',
-			'resoluties',
-			'vision',
-			'agreements'
+			'resoluties'
 		]);
 		expect(section(r, 'vision').synthesis).toContain('samen voor elkaar');
 		expect(r.date).toBe('2026-11-22');
@@ -178,7 +182,9 @@ describe('renderers', () => {
 		const zip = await JSZip.loadAsync(await reportToDocx(report()));
 		const xml = await zip.file('word/document.xml')!.async('string');
 		expect(xml).toContain('<w:pStyle w:val="Title"/>');
-		expect((xml.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length).toBe(11);
+		// Two parts (heading 1), fifteen sections (heading 2): no level skipped.
+		expect((xml.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length).toBe(2);
+		expect((xml.match(/<w:pStyle w:val="Heading2"\/>/g) ?? []).length).toBe(15);
 		expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThanOrEqual(4);
 		expect(xml).toMatch(/<w:shd [^>]*w:fill="[0-9A-F]{6}"/);
 		expect(xml).toContain('Signaalkaart voor huisartsen');

@@ -2,10 +2,22 @@ import { MAX_SYNTHESIS, visibleNotes } from '../board';
 import { m } from '../paraglide/messages';
 import { stepKind } from '../steps/registry';
 import { formatSource } from '../workshop/sources';
-import type { WorkshopStep } from '../workshop/types';
+import type { Locale, WorkshopStep } from '../workshop/types';
 import { noteBlocks, type ReportInput } from './blocks';
 import { REPORT_VERSION, type Report, type ReportBlock, type ReportSection } from './model';
 import { isoTime, truncate } from './text';
+import { visionSections } from './vision';
+
+const DATE_LOCALES: Record<Locale, string> = { nl: 'nl-BE', en: 'en-GB', fr: 'fr-BE' };
+
+/** The session's date in words in the report's language, in Belgian time; '' when unknown. */
+export function dateInWords(time: unknown, locale: Locale): string {
+	if (!isoTime(time)) return '';
+	return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+		dateStyle: 'long',
+		timeZone: 'Europe/Brussels'
+	}).format(new Date(time as number));
+}
 
 export type { ReportInput } from './blocks';
 
@@ -16,32 +28,29 @@ export function buildReport(input: ReportInput): Report {
 		// A kind without a report section (info) has none; an unknown kind shows its notes.
 		.filter((step) => stepKind(step.type)?.report !== null)
 		.map((step) => stepSection(input, step));
-	const synthesis = (id: string, title: string): ReportSection => ({
-		id,
-		title,
-		synthesis: synthesisOf(input, id),
-		blocks: []
-	});
+	const sources = (workshop.sources ?? []).map((source) => formatSource(source, locale));
 	return {
 		version: REPORT_VERSION,
 		locale,
 		title: input.title,
 		workshopTitle: workshop.title[locale],
 		date: isoTime(input.createdAt).slice(0, 10),
+		dateText: dateInWords(input.createdAt, locale),
 		participants: input.participants,
 		contributions: visible.length + snapshot.board.actions.filter((a) => !a.hidden).length,
 		sections: [
+			// Part 1, the vision document; part 2, the annex: every contribution per step.
+			...visionSections(input, (id) => synthesisOf(input, id), sources),
 			{
 				id: 'intro',
 				title: m.report_intro_title({}, { locale }),
 				synthesis: '',
-				blocks: [{ kind: 'text', text: workshop.description[locale] }]
+				blocks: [{ kind: 'text', text: workshop.description[locale] }],
+				part: 'annex'
 			},
-			...sections,
-			synthesis('vision', m.report_vision({}, { locale })),
-			synthesis('agreements', m.report_agreements({}, { locale }))
+			...sections
 		],
-		sources: (workshop.sources ?? []).map((source) => formatSource(source, locale))
+		sources
 	};
 }
 
@@ -59,7 +68,8 @@ function stepSection(input: ReportInput, step: WorkshopStep): ReportSection {
 		synthesis: synthesisOf(input, step.id),
 		blocks: blocks.length
 			? blocks
-			: [{ kind: 'text', text: m.report_none({}, { locale: input.locale }) }]
+			: [{ kind: 'text', text: m.report_none({}, { locale: input.locale }) }],
+		part: 'annex'
 	};
 }
 

@@ -22,8 +22,10 @@ import {
 	cleanText,
 	RATING_ORDER,
 	ratingLabels,
+	partTitle,
 	summaryLines,
-	votesLabel
+	votesLabel,
+	withParts
 } from './text';
 
 // Word shows text as text: participant input goes into TextRun as plain strings, never markup.
@@ -169,8 +171,17 @@ export async function reportToDocx(input: Report): Promise<Buffer> {
 		),
 		new Paragraph({ children: [new PageBreak()] })
 	];
-	const body = report.sections.flatMap((s) => [
-		new Paragraph({ text: s.title, heading: HeadingLevel.HEADING_1 }),
+	const body = withParts(report).flatMap(({ section: s, part }) => [
+		...(part
+			? [
+					new Paragraph({
+						text: partTitle(report, part),
+						heading: HeadingLevel.HEADING_1,
+						pageBreakBefore: part === 'annex'
+					})
+				]
+			: []),
+		new Paragraph({ text: s.title, heading: HeadingLevel.HEADING_2 }),
 		...(s.synthesis.trim()
 			? s.synthesis
 					.trim()

@@ -6,8 +6,10 @@ import {
 	escapeHtml as h,
 	RATING_ORDER,
 	ratingLabels,
+	partTitle,
 	summaryLines,
-	votesLabel
+	votesLabel,
+	withParts
 } from './text';
 
 function table(columns: string[], rows: string[][]): string {
@@ -118,6 +120,8 @@ svg { max-width: 100%; margin: 0.6rem 0; }
 .least { font-weight: 700; }
 .hint { color: #44545c; font-size: 0.9rem; }
 .title-page { break-after: page; }
+.part { font-size: 1.5rem; font-weight: 700; color: #07443c; margin: 2.5rem 0 0; }
+.part.annex { break-before: page; }
 @media print { body { margin: 0; max-width: none; } .no-print { display: none; } }
 `;
 
@@ -126,12 +130,15 @@ export function reportToHtml(report: Report): string {
 	const summary = summaryLines(report)
 		.map(([k, v]) => `<li><strong>${h(k)}:</strong> ${h(v)}</li>`)
 		.join('');
-	const sections = report.sections
-		.map((s) => {
+	const sections = withParts(report)
+		.map(({ section: s, part }) => {
+			const heading = part
+				? `<h1 class="part${part === 'annex' ? ' annex' : ''}">${h(partTitle(report, part))}</h1>`
+				: '';
 			const synthesis = s.synthesis.trim()
 				? `<div class="synthesis">${h(s.synthesis.trim())}</div>`
 				: '';
-			return `<section id="${h(s.id)}"><h2>${h(s.title)}</h2>${synthesis}${s.blocks.map((b) => block(report, b)).join('')}</section>`;
+			return `${heading}<section id="${h(s.id)}"><h2>${h(s.title)}</h2>${synthesis}${s.blocks.map((b) => block(report, b)).join('')}</section>`;
 		})
 		.join('');
 	const subtitle = m.report_subtitle({ workshop: report.workshopTitle }, { locale: report.locale });

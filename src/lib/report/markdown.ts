@@ -7,8 +7,10 @@ import {
 	escapeMarkdownParagraphs as paragraphs,
 	RATING_ORDER,
 	ratingLabels,
+	partTitle,
 	summaryLines,
-	votesLabel
+	votesLabel,
+	withParts
 } from './text';
 
 const cell = inline;
@@ -65,16 +67,11 @@ export function reportToMarkdown(report: Report): string {
 			.map(([k, v]) => `- **${inline(k)}:** ${inline(v)}`)
 			.join('\n')
 	];
-	for (const section of report.sections) {
+	for (const { section, part } of withParts(report)) {
+		if (part) parts.push(`# ${inline(partTitle(report, part))}`);
 		parts.push(`## ${inline(section.title)}`);
 		if (section.synthesis.trim()) parts.push(paragraphs(section.synthesis));
 		for (const b of section.blocks) parts.push(block(report, b));
-	}
-	if (report.sources.length) {
-		parts.push(
-			`## ${inline(m.report_sources({}, { locale: report.locale }))}`,
-			report.sources.map((s) => `- ${inline(s)}`).join('\n')
-		);
 	}
 	return parts.filter(Boolean).join('\n\n') + '\n';
 }

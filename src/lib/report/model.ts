@@ -24,7 +24,17 @@ export type ReportBlock =
 /** `recorded`: the outcome an earlier assembly gave the statement, when it comes from a seed. */
 export type BallotRow = { statement: string; tally: Tally; outcome: Outcome; recorded?: Outcome };
 
-export type ReportSection = { id: string; title: string; synthesis: string; blocks: ReportBlock[] };
+/**
+ * `part`: 'vision' for the vision document (part 1, the synthesis a college reads), 'annex' for
+ * every contribution per step (part 2).
+ */
+export type ReportSection = {
+	id: string;
+	title: string;
+	synthesis: string;
+	blocks: ReportBlock[];
+	part: 'vision' | 'annex';
+};
 
 export type Report = {
 	version: typeof REPORT_VERSION;
@@ -32,6 +42,8 @@ export type Report = {
 	title: string;
 	workshopTitle: string;
 	date: string;
+	/** The date in words in the report's language ("22 november 2026"), '' when unknown. */
+	dateText: string;
 	participants: number;
 	contributions: number;
 	sections: ReportSection[];

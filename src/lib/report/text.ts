@@ -121,10 +121,27 @@ export function votesLabel(report: Report, count: number): string {
 export function summaryLines(report: Report): [string, string][] {
 	const locale = report.locale;
 	return [
-		[m.report_date({}, { locale }), report.date],
+		[m.report_workshop({}, { locale }), report.workshopTitle],
+		[m.report_date({}, { locale }), report.dateText || report.date],
 		[m.report_participants({}, { locale }), String(report.participants)],
 		[m.report_contributions({}, { locale }), String(report.contributions)]
 	];
+}
+
+/** The heading of a part, printed before its first section. */
+export function partTitle(report: Report, part: 'vision' | 'annex'): string {
+	const locale = report.locale;
+	return part === 'vision'
+		? m.report_part_vision({}, { locale })
+		: m.report_part_annex({}, { locale });
+}
+
+/** The report's sections with, before each part's first one, the part it begins (else null). */
+export function withParts(report: Report) {
+	return report.sections.map((section, i) => ({
+		section,
+		part: i === 0 || report.sections[i - 1]!.part !== section.part ? section.part : null
+	}));
 }
 
 /** The statements of a vote as a plain table: statement, for, against, abstain, decision. */
