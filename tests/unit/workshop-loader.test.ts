@@ -71,8 +71,10 @@ describe('shipped content', () => {
 	it('holds the reference content with its sources', () => {
 		const { references } = loadSeeds();
 		expect([...references.keys()].sort()).toEqual([
+			'caruna-themas',
 			'definitie',
 			'derde-plekken',
+			'participatie',
 			'resoluties-caruna',
 			'tronto',
 			'zingevende-zorg'
