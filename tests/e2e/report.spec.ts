@@ -25,15 +25,29 @@ test('the facilitator downloads the report in every format while the workshop ru
 	const url = new URL(docxHref, 'http://x');
 	const roomId = url.pathname.split('/')[3]!;
 	const key = url.searchParams.get('key')!;
-	const report = (format: string, k = key) =>
+	const plain = (format: string, k = key) =>
 		request.get(`/api/rooms/${roomId}/report.${format}?key=${encodeURIComponent(k)}`);
 
+	// Private by default: the introduction round (Mia's note, her name) stays out of every format.
 	await expect(async () => {
-		const md = await (await report('md')).text();
-		expect(md).toContain('Ik ben Mia, wijkverpleegkundige');
+		const md = await (await plain('md')).text();
 		expect(md).toContain('niemand alleen staat');
+		expect(md).toContain('blijven uit het rapport');
 	}).toPass();
+	for (const format of ['md', 'html', 'csv', 'json']) {
+		const body = await (await plain(format)).text();
+		expect(body, format).not.toContain('wijkverpleegkundige');
+		expect(body, format).not.toContain('Mia');
+	}
+	// The facilitator ticks names and introductions in: every link carries the choice.
+	const names = facilitator.page.getByRole('checkbox', { name: 'Namen en voorstellingsrondes' });
+	await expect(names).not.toBeChecked();
+	await names.check();
+	await expect(facilitator.page.getByTestId('report-docx')).toHaveAttribute('href', /names=1/);
+	const report = (format: string, k = key) =>
+		request.get(`/api/rooms/${roomId}/report.${format}?key=${encodeURIComponent(k)}&names=1`);
 	const md = await (await report('md')).text();
+	expect(md).toContain('Ik ben Mia, wijkverpleegkundige');
 	expect(md).toContain('\\<script\\>');
 	expect(md).toContain('# Zorgzaam \\<Kessel-Lo\\>');
 
@@ -74,7 +88,7 @@ test('the facilitator downloads the report in every format while the workshop ru
 	expect(imported.status()).toBe(201);
 	const copy = await imported.json();
 	const again = await (
-		await request.get(`/api/rooms/${copy.id}/report.json?key=${copy.viewerKey}`)
+		await request.get(`/api/rooms/${copy.id}/report.json?key=${copy.viewerKey}&names=1`)
 	).json();
 	expect(again.snapshot).toEqual(exported.snapshot);
 	expect(again.room.title).toBe(exported.room.title);

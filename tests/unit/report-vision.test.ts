@@ -17,8 +17,8 @@ const VISION_WORKSHOP: Workshop = {
 			prompt: { nl: 'Schrijf een visiezin.', en: 'Write a vision sentence.', fr: '…' }
 		}
 	],
-	sources: [{ title: 'Minder mazen, meer net', publisher: 'VVSG', year: 2024 }]
-} as Workshop;
+	sources: [{ id: 'vvsg', title: 'Minder mazen, meer net', author: 'VVSG', year: '2024' }]
+};
 
 function report(locale: 'nl' | 'en' | 'fr' = 'nl', names = true): Report {
 	const { snapshot } = fixtureRoom();

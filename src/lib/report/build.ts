@@ -21,6 +21,9 @@ export function dateInWords(time: unknown, locale: Locale): string {
 
 export type { ReportInput } from './blocks';
 
+/** A step whose notes are personal (a round: introductions, expectations). */
+export const isPrivateStep = (step: WorkshopStep) => step.type === 'round';
+
 export function buildReport(input: ReportInput): Report {
 	const { snapshot, workshop, locale } = input;
 	const visible = visibleNotes(snapshot.board.notes);
@@ -61,7 +64,11 @@ const synthesisOf = (input: ReportInput, id: string) =>
 	truncate(input.snapshot.control.synthesis[id] ?? '', MAX_SYNTHESIS);
 
 function stepSection(input: ReportInput, step: WorkshopStep): ReportSection {
-	const blocks = stepBlocks(input, step);
+	// A round holds introductions (names, personal details): only when the facilitator allows it.
+	const blocks: ReportBlock[] =
+		isPrivateStep(step) && !input.names
+			? [{ kind: 'text', text: m.report_private_left_out({}, { locale: input.locale }) }]
+			: stepBlocks(input, step);
 	return {
 		id: step.id,
 		title: step.title[input.locale],

@@ -47,7 +47,12 @@ export function reportToCsv(
 		workshop.steps.find((s) => s.id === stepId)?.title[options.locale] ?? id(stepId);
 	const clusterTitle = (cluster: string) =>
 		truncate(snapshot.board.clusters.find((c) => c.id === cluster)?.title ?? '', MAX_CLUSTER_TITLE);
-	const rows: (string | number)[][] = visibleNotes(snapshot.board.notes).map((n) => [
+	// A round's notes are introductions: left out unless the facilitator allows names.
+	const personal = new Set(workshop.steps.filter((s) => s.type === 'round').map((s) => s.id));
+	const notes = visibleNotes(snapshot.board.notes).filter(
+		(n) => options.names || !personal.has(n.step)
+	);
+	const rows: (string | number)[][] = notes.map((n) => [
 		'note',
 		id(n.step),
 		title(n.step),

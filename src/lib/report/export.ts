@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
 import { CHOICES, fromYdoc, type Ballot, type Choice, type RoomSnapshot } from '../board';
+import { actionsRoot, notesRoot } from '../board/roots';
 
 export const EXPORT_FORMAT = 'visiewerkplaats-room';
 export const EXPORT_VERSION = 1;
@@ -76,13 +77,50 @@ export function anonymousBallots(ballots: readonly Ballot[]): ExportedBallot[] {
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-/** The export of a room, from its two documents and the ballots the server counted. */
+/** What an export may carry: names and introductions only when the facilitator ticks them. */
+export type ExportPrivacy = {
+	/** Keep the names participants typed and the notes of `privateSteps`. */
+	names: boolean;
+	/** Steps whose notes are personal (the rounds: introductions, expectations). */
+	privateSteps: readonly string[];
+};
+
+/**
+ * A copy of the board without what may not leave the server: hidden (moderated) notes and
+ * actions always; names and the notes of private steps unless the facilitator allows them. Yjs
+ * collects the deleted content (garbage collection is on), so the copy's state holds none of it.
+ */
+export function exportableBoard(board: Y.Doc, privacy: ExportPrivacy): Y.Doc {
+	const copy = new Y.Doc();
+	Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
+	copy.transact(() => {
+		const notes = notesRoot(copy);
+		for (const [id, entry] of [...notes.entries()]) {
+			if (!(entry instanceof Y.Map)) continue;
+			const step = entry.get('step');
+			const personal = typeof step === 'string' && privacy.privateSteps.includes(step);
+			if (entry.get('hidden') === true || (!privacy.names && personal)) notes.delete(id);
+			else if (!privacy.names && entry.has('authorName')) entry.delete('authorName');
+		}
+		const actions = actionsRoot(copy);
+		for (const [id, entry] of [...actions.entries()])
+			if (entry instanceof Y.Map && entry.get('hidden') === true) actions.delete(id);
+	});
+	return copy;
+}
+
+/**
+ * The export of a room, from its two documents and the ballots the server counted. Private by
+ * default: no hidden notes, no names, no notes of private steps (see exportableBoard).
+ */
 export function buildExport(
 	room: { title: string; workshop: string; createdAt: number },
 	control: Y.Doc,
-	board: Y.Doc,
-	counted: readonly Ballot[] = []
+	stored: Y.Doc,
+	counted: readonly Ballot[] = [],
+	privacy: ExportPrivacy = { names: false, privateSteps: [] }
 ): RoomExport {
+	const board = exportableBoard(stored, privacy);
 	return {
 		format: EXPORT_FORMAT,
 		version: EXPORT_VERSION,

@@ -4,7 +4,14 @@ import { ballotsFromYdoc } from '../board/ballots';
 import { LOAD_ORIGIN } from '../board/origins';
 import { DocumentTooNewError, migrate, versionedKindOf } from '../board/schema';
 import { fromYdoc, withCountedVotes } from '../board/snapshot';
-import { buildReport, reportToCsv, reportToDocx, reportToHtml, reportToMarkdown } from '../report';
+import {
+	buildReport,
+	isPrivateStep,
+	reportToCsv,
+	reportToDocx,
+	reportToHtml,
+	reportToMarkdown
+} from '../report';
 import { buildExport } from '../report/export';
 import { workshopOfRoom } from './room-workshop';
 import { inVariant, type Locale } from '../workshop/types';
@@ -94,7 +101,16 @@ export async function roomReport(
 		fileName: fileName(room.title, format)
 	});
 	if (format === 'json')
-		return out(JSON.stringify(buildExport(room, control, board, counted), null, 2));
+		return out(
+			JSON.stringify(
+				buildExport(room, control, board, counted, {
+					names: options.names,
+					privateSteps: workshop.steps.filter(isPrivateStep).map((s) => s.id)
+				}),
+				null,
+				2
+			)
+		);
 	if (format === 'csv') return out(reportToCsv(snapshot, workshop, options));
 	const report = buildReport({
 		title: room.title,

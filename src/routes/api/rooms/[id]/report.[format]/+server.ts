@@ -13,7 +13,8 @@ export const GET: RequestHandler = ({ params, request, url }) =>
 		if (!isLocale(lang))
 			throw new HttpError(400, `no report language "${lang}": use ${LOCALES.join(', ')}`);
 		const locale = lang;
-		const names = url.searchParams.get('names') !== '0';
+		// Private by default: names and introductions only when the facilitator ticks them.
+		const names = url.searchParams.get('names') === '1';
 		const report = await roomReport(getApp(), params.id, keyOf(request, url), params.format, {
 			locale,
 			names
