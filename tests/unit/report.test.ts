@@ -150,7 +150,11 @@ describe('renderers', () => {
 		golden('report.html', reportToHtml(r));
 		golden(
 			'report.csv',
-			reportToCsv(fixtureRoom().snapshot, FIXTURE_WORKSHOP, { names: true, locale: 'nl' })
+			reportToCsv(fixtureRoom().snapshot, FIXTURE_WORKSHOP, {
+				names: true,
+				locale: 'nl',
+				labels: LABELS
+			})
 		);
 	});
 
@@ -174,7 +178,7 @@ describe('renderers', () => {
 			locale: 'nl'
 		});
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
-		expect(csv).not.toMatch(/(^|,)"[=+\-@]/m);
+		expect(csv).not.toMatch(/(^|;)"[=+\-@]/m);
 		expect(csv).not.toContain('Dit wordt verborgen');
 	});
 

@@ -133,7 +133,7 @@ describe('a step kind from the registry alone', () => {
 		]);
 		expect(reportToMarkdown(report)).toContain('| nieuwsgierig | 1 |');
 		expect(reportToCsv(snapshot, workshop, { names: false, locale: 'nl' })).toContain(
-			'"demo-word","demo-check","Inchecken","","","moe"'
+			'"demo-word";"Inchecken";"";"";"moe"'
 		);
 	});
 

@@ -2,10 +2,14 @@ import {
 	MAX_CLUSTER_TITLE,
 	MAX_NAME_LENGTH,
 	MAX_NOTE_LENGTH,
+	mergeRedirect,
+	tallyDots,
 	visibleNotes,
 	type RoomSnapshot
 } from '../board';
+import { m } from '../paraglide/messages';
 import { stepKinds } from '../steps/registry';
+import { DOT_LIMIT } from './blocks';
 import type { Locale, Workshop } from '../workshop/types';
 import { cleanText, isoTime, MAX_REPORT_ID, truncate } from './text';
 
@@ -32,17 +36,61 @@ export const CSV_COLUMNS = [
 	'cluster',
 	'text',
 	'author',
-	'created'
+	'created',
+	'dots',
+	'block',
+	'rating',
+	'lead',
+	'partners',
+	'when',
+	'first_step',
+	'status',
+	'answer',
+	'note'
 ] as const;
 
-/** Every visible contribution, one row each, for synthesis in a spreadsheet. */
+/** The columns a spreadsheet gets: labels in the report's language; the step's id is left out. */
+function headers(locale: Locale): string[] {
+	const l = { locale };
+	const names: Record<(typeof CSV_COLUMNS)[number], string> = {
+		type: m.report_csv_type({}, l),
+		step: '',
+		step_title: m.report_csv_step({}, l),
+		column: m.report_csv_column({}, l),
+		cluster: m.report_csv_theme({}, l),
+		text: m.report_csv_text({}, l),
+		author: m.report_csv_name({}, l),
+		created: m.report_csv_time({}, l),
+		dots: m.report_csv_dots({}, l),
+		block: m.report_block({}, l),
+		rating: m.report_csv_rating({}, l),
+		lead: m.report_action_lead({}, l),
+		partners: m.report_action_partners({}, l),
+		when: m.report_action_when({}, l),
+		first_step: m.report_action_first_step({}, l),
+		status: m.report_action_status({}, l),
+		answer: m.report_answer({}, l),
+		note: m.report_note({}, l)
+	};
+	return CSV_COLUMNS.map((c) => names[c]);
+}
+
+/** The step id's position: kept in rows (kinds write it), left out of the file. */
+const STEP_ID = CSV_COLUMNS.indexOf('step');
+
+/**
+ * Every visible contribution, one row each, for synthesis in a spreadsheet. Made for Excel in a
+ * Flemish (or French) locale: UTF-8 with a byte order mark (else "Chloë" reads "ChloÃ«") and `;`
+ * between fields (Excel's list separator there: with `,` everything lands in one column).
+ */
 export function reportToCsv(
 	snapshot: RoomSnapshot,
 	workshop: Workshop,
-	options: { names: boolean; locale: Locale }
+	options: { names: boolean; locale: Locale; labels?: Record<string, string> }
 ): string {
 	// Texts at the board's limits: a room stored before the server enforced them may hold more.
 	const id = (value: string) => truncate(value, MAX_REPORT_ID);
+	const label = (value: string) => (value ? (options.labels?.[value] ?? id(value)) : '');
 	const title = (stepId: string) =>
 		workshop.steps.find((s) => s.id === stepId)?.title[options.locale] ?? id(stepId);
 	const clusterTitle = (cluster: string) =>
@@ -52,22 +100,34 @@ export function reportToCsv(
 	const notes = visibleNotes(snapshot.board.notes).filter(
 		(n) => options.names || !personal.has(n.step)
 	);
+	const dots = new Map<string, ReadonlyMap<string, number>>();
+	const dotsOn = (step: string, note: string) => {
+		if (!dots.has(step))
+			dots.set(
+				step,
+				tallyDots(snapshot.board.dots, step, DOT_LIMIT, mergeRedirect(snapshot.board.notes))
+			);
+		return dots.get(step)!.get(note) ?? 0;
+	};
+	const kind = m.report_csv_kind_note({}, { locale: options.locale });
 	const rows: (string | number)[][] = notes.map((n) => [
-		'note',
+		kind,
 		id(n.step),
 		title(n.step),
-		id(n.column),
+		label(n.column),
 		clusterTitle(n.cluster),
 		truncate(n.text, MAX_NOTE_LENGTH),
 		options.names ? truncate(n.authorName, MAX_NAME_LENGTH) : '',
-		isoTime(n.created)
+		isoTime(n.created),
+		dotsOn(n.step, n.id)
 	]);
-	// Notes are on every kind's board; a kind adds its own contributions (actions).
-	for (const kind of stepKinds())
-		rows.push(...(kind.csv?.(snapshot, workshop, { id, title, names: options.names }) ?? []));
-	return (
-		[CSV_COLUMNS.map(csvField), ...rows.map((r) => r.map(csvField))]
-			.map((r) => r.join(','))
-			.join('\r\n') + '\r\n'
-	);
+	// Notes are on every kind's board; a kind adds its own contributions (actions, ratings …).
+	const context = { id, title, label, names: options.names, locale: options.locale };
+	for (const kind of stepKinds()) rows.push(...(kind.csv?.(snapshot, workshop, context) ?? []));
+	const line = (cells: (string | number)[]) =>
+		CSV_COLUMNS.map((_, i) => cells[i] ?? '')
+			.filter((_, i) => i !== STEP_ID)
+			.map(csvField)
+			.join(';');
+	return '\uFEFF' + [headers(options.locale), ...rows].map(line).join('\r\n') + '\r\n';
 }

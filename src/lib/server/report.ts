@@ -111,7 +111,7 @@ export async function roomReport(
 				2
 			)
 		);
-	if (format === 'csv') return out(reportToCsv(snapshot, workshop, options));
+	if (format === 'csv') return out(reportToCsv(snapshot, workshop, { ...options, labels }));
 	const report = buildReport({
 		title: room.title,
 		createdAt: room.createdAt,

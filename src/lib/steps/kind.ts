@@ -6,7 +6,7 @@ import type * as v from 'valibot';
 import type { RoomSnapshot } from '../board';
 import type { ReportInput } from '../report/blocks';
 import type { ReportBlock } from '../report/model';
-import type { Localized, StepOptions, Workshop, WorkshopStep } from '../workshop/types';
+import type { Locale, Localized, StepOptions, Workshop, WorkshopStep } from '../workshop/types';
 
 /** A step as a workshop file writes it, after the schema (common keys and every kind's options). */
 export type RawStep = { id: string; type: string } & Record<string, unknown>;
@@ -23,9 +23,16 @@ export type LoadContext = {
 	statements(raw: unknown, path: (string | number)[]): StepOptions['statements'];
 };
 
-/** One CSV row: type, step, step_title, column, cluster, text, author, created. */
+/**
+ * One CSV row by position: type, step, step_title, column, cluster, text, author, created, then
+ * optionally dots, block, rating, lead, partners, when, first_step, status, answer, note (see
+ * CSV_COLUMNS in report/csv.ts; a shorter row is padded). Labels, not ids, where a label exists.
+ */
 export type CsvRow = (string | number)[];
 export type CsvContext = {
+	/** The workshop's label for an id (a building block, a column, an item), else the id. */
+	label(id: string): string;
+	locale: Locale;
 	/** A step's title in the report's language (its id when the workshop no longer has it). */
 	title(stepId: string): string;
 	/** An id from the board, cut at the report's limit. */

@@ -46,28 +46,38 @@ export function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBloc
 	];
 }
 
-/** Every visible action in the CSV export: its fields joined in the text column. */
+/** Every visible action in the CSV export, each field in its own column, with its dots. */
 export function actionRows(
 	snapshot: RoomSnapshot,
 	_workshop: unknown,
 	context: CsvContext
 ): CsvRow[] {
+	const { locale } = context;
+	const field = (text: string) => truncate(text, MAX_ACTION_FIELD);
+	const status = {
+		proposed: m.report_status_proposed({}, { locale }),
+		confirmed: m.report_status_confirmed({}, { locale }),
+		done: m.report_status_done({}, { locale })
+	};
+	const kind = m.report_csv_kind_action({}, { locale });
 	return snapshot.board.actions
 		.filter((a) => !a.hidden)
-		.map((a) => {
-			const text = [a.title, a.lead, a.partners, a.when, a.firstStep]
-				.filter(Boolean)
-				.map((field) => truncate(field, MAX_ACTION_FIELD))
-				.join(' | ');
-			return [
-				'action',
-				context.id(a.step),
-				context.title(a.step),
-				context.id(a.block),
-				'',
-				text,
-				'',
-				isoTime(a.created)
-			];
-		});
+		.map((a) => [
+			kind,
+			context.id(a.step),
+			context.title(a.step),
+			'',
+			'',
+			field(a.title),
+			'',
+			isoTime(a.created),
+			tallyDots(snapshot.board.dots, a.step, DOT_LIMIT).get(a.id) ?? 0,
+			context.label(a.block),
+			'',
+			field(a.lead),
+			field(a.partners),
+			field(a.when),
+			field(a.firstStep),
+			status[a.status]
+		]);
 }

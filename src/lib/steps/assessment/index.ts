@@ -1,6 +1,6 @@
 import type { StepKind } from '../kind';
 import { assessmentOptions } from './options';
-import { assessmentBlocks } from './report';
+import { assessmentBlocks, ratingRows } from './report';
 
 export const assessment: StepKind = {
 	type: 'assessment',
@@ -9,5 +9,6 @@ export const assessment: StepKind = {
 	check(step, context) {
 		if (!step.blocks) context.fail([], 'an assessment needs "blocks" (a seed id)');
 	},
-	report: assessmentBlocks
+	report: assessmentBlocks,
+	csv: ratingRows
 };

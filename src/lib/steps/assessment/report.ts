@@ -1,4 +1,6 @@
-import { heatMap, leastFulfilled } from '../../board';
+import { heatMap, leastFulfilled, type RoomSnapshot } from '../../board';
+import { m } from '../../paraglide/messages';
+import type { CsvContext, CsvRow } from '../kind';
 import { label, noteBlocks, type ReportInput } from '../../report/blocks';
 import type { ReportBlock } from '../../report/model';
 import { MAX_REPORT_ID, truncate } from '../../report/text';
@@ -20,4 +22,33 @@ export function assessmentBlocks(input: ReportInput, step: WorkshopStep): Report
 	}));
 	const least = leastFulfilled(spread).map((s) => label(input, s.block));
 	return [{ kind: 'heatmap', rows, least }, ...noteBlocks(input, step)];
+}
+
+/** Every rating in the CSV export, one row each, without who gave it. */
+export function ratingRows(
+	snapshot: RoomSnapshot,
+	_workshop: unknown,
+	context: CsvContext
+): CsvRow[] {
+	const { locale } = context;
+	const labels = {
+		strong: m.report_rating_strong({}, { locale }),
+		partly: m.report_rating_partly({}, { locale }),
+		notyet: m.report_rating_notyet({}, { locale }),
+		unknown: m.report_rating_unknown({}, { locale })
+	};
+	const kind = m.report_csv_kind_rating({}, { locale });
+	return snapshot.board.ratings.map((r) => [
+		kind,
+		context.id(r.step),
+		context.title(r.step),
+		'',
+		'',
+		'',
+		'',
+		'',
+		'',
+		context.label(r.block),
+		labels[r.rating]
+	]);
 }

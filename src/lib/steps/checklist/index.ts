@@ -1,7 +1,7 @@
 import { localizeChoices } from '../brainstorm';
 import type { StepKind } from '../kind';
 import { checklistOptions } from './options';
-import { checklistBlocks } from './report';
+import { checklistBlocks, checklistRows } from './report';
 
 export const checklist: StepKind = {
 	type: 'checklist',
@@ -12,5 +12,6 @@ export const checklist: StepKind = {
 			context.fail([], 'a checklist needs "items"');
 	},
 	load: (step, context) => ({ items: localizeChoices(step.items, context) }),
-	report: checklistBlocks
+	report: checklistBlocks,
+	csv: checklistRows
 };

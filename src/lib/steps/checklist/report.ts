@@ -1,4 +1,5 @@
-import { MAX_CHECK_NOTE } from '../../board';
+import { MAX_CHECK_NOTE, type RoomSnapshot } from '../../board';
+import type { CsvContext, CsvRow } from '../kind';
 import { m } from '../../paraglide/messages';
 import { label, type ReportInput } from '../../report/blocks';
 import type { ReportBlock } from '../../report/model';
@@ -31,4 +32,40 @@ export function checklistBlocks(input: ReportInput, step: WorkshopStep): ReportB
 			])
 		}
 	];
+}
+
+/** The group's checklist answers in the CSV export: item, answer and note in their own columns. */
+export function checklistRows(
+	snapshot: RoomSnapshot,
+	_workshop: unknown,
+	context: CsvContext
+): CsvRow[] {
+	const { locale } = context;
+	const answerText = {
+		yes: m.report_answer_yes({}, { locale }),
+		partly: m.report_answer_partly({}, { locale }),
+		no: m.report_answer_no({}, { locale }),
+		'': m.report_answer_none({}, { locale })
+	};
+	const kind = m.report_csv_kind_answer({}, { locale });
+	return snapshot.board.checklist.map((a) => [
+		kind,
+		context.id(a.step),
+		context.title(a.step),
+		'',
+		'',
+		context.label(a.item),
+		'',
+		'',
+		'',
+		'',
+		'',
+		'',
+		'',
+		'',
+		'',
+		'',
+		answerText[a.answer],
+		truncate(a.note, MAX_CHECK_NOTE)
+	]);
 }
