@@ -41,6 +41,7 @@ export function noteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[
 	const { board } = input.snapshot;
 	const notes = visibleNotes(board.notes, step.id);
 	if (notes.length === 0) return [];
+	if (step.options?.words) return wordCounts(input, notes);
 	const votes = tallyDots(board.dots, step.id, DOT_LIMIT, mergeRedirect(board.notes));
 	const item = (note: Note): ReportItem => ({
 		text: truncate(note.text, MAX_NOTE_LENGTH),
@@ -65,4 +66,29 @@ export function noteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[
 		title: groups.size > 1 && !title ? other : title,
 		items: sorted(list)
 	}));
+}
+
+/**
+ * A word step (a word cloud) as counts: each word once, with how often it was given, most
+ * given first; the same word in other capitals or with spaces around it counts as one.
+ */
+function wordCounts(input: ReportInput, notes: Note[]): ReportBlock[] {
+	const counts = new Map<string, { word: string; count: number }>();
+	for (const note of notes) {
+		const word = truncate(note.text, MAX_NOTE_LENGTH).trim().replace(/\s+/gu, ' ');
+		const key = word.toLocaleLowerCase(input.locale);
+		const entry = counts.get(key) ?? { word, count: 0 };
+		entry.count += 1;
+		counts.set(key, entry);
+	}
+	const { locale } = input;
+	return [
+		{
+			kind: 'table',
+			columns: [m.report_word({}, { locale }), m.report_word_count({}, { locale })],
+			rows: [...counts.values()]
+				.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word, locale))
+				.map((e) => [e.word, String(e.count)])
+		}
+	];
 }

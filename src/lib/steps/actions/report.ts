@@ -29,7 +29,8 @@ export function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBloc
 				m.report_action_partners({}, { locale }),
 				m.report_action_when({}, { locale }),
 				m.report_action_first_step({}, { locale }),
-				m.report_action_priority({}, { locale }),
+				// The priority is the group's dots: the column says so.
+				m.report_csv_dots({}, { locale }),
 				m.report_action_status({}, { locale })
 			],
 			rows: actionsByPriority(actions, dots).map((a) => [
