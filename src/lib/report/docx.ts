@@ -11,6 +11,7 @@ import {
 	ShadingType,
 	Table,
 	TableCell,
+	TableLayoutType,
 	TableRow,
 	TextRun,
 	WidthType
@@ -45,32 +46,82 @@ function clean<T>(value: T): T {
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
+/** A text's lines as runs, each after the first on a new line (Word keeps the breaks). */
+function runs(text: string, options: { bold?: boolean; color?: string; italics?: boolean } = {}) {
+	return text
+		.split(/\r\n?|\n|\u2028|\u2029/)
+		.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }));
+}
+
+/** The text of a page (A4, 2 cm margins) in twentieths of a point. */
+const PAGE_WIDTH = 9638;
+
+/**
+ * Column widths that never split a word: each column at least as wide as its longest word (at
+ * about 11 pt), the rest of the page shared in proportion to the text each column holds.
+ */
+export function columnWidths(columns: string[], rows: string[][], total = PAGE_WIDTH): number[] {
+	const all = [columns, ...rows];
+	const longestWord = columns.map((_, i) =>
+		Math.max(600, ...all.flatMap((r) => (r[i] ?? '').split(/\s+/u).map(wordWidth)))
+	);
+	const text = columns.map((_, i) => all.reduce((sum, r) => sum + (r[i] ?? '').length, 0) + 1);
+	// The cell's margins (about 0.19 cm on each side) and a little room.
+	const minimum = longestWord.map((width) => width + 300);
+	const spare = total - minimum.reduce((a, b) => a + b, 0);
+	if (spare <= 0) {
+		const scale = total / minimum.reduce((a, b) => a + b, 0);
+		return minimum.map((w) => Math.floor(w * scale));
+	}
+	const weight = text.reduce((a, b) => a + b, 0);
+	return minimum.map((w, i) => Math.floor(w + (spare * text[i]!) / weight));
+}
+
+/**
+ * A word's width at 11 pt in twentieths of a point, bold, in a wide fallback font (LibreOffice
+ * without Calibri): capitals and m/w wide, i/l/t/f and punctuation narrow.
+ */
+function wordWidth(word: string): number {
+	let width = 0;
+	for (const c of word)
+		width += /[MWmw]/.test(c)
+			? 190
+			: /[A-Z0-9]/.test(c)
+				? 165
+				: /[iljtf.,;:'’!|]/.test(c)
+					? 75
+					: 125;
+	return width;
+}
+
 function cell(
 	text: string,
-	options: { header?: boolean; fill?: string; color?: string } = {}
+	options: { header?: boolean; fill?: string; color?: string; width?: number } = {}
 ): TableCell {
 	return new TableCell({
 		borders,
+		width: options.width ? { size: options.width, type: WidthType.DXA } : undefined,
 		shading: options.fill
 			? { type: ShadingType.CLEAR, color: 'auto', fill: options.fill }
 			: undefined,
 		children: [
-			new Paragraph({
-				children: [new TextRun({ text, bold: options.header, color: options.color })]
-			})
+			new Paragraph({ children: runs(text, { bold: options.header, color: options.color }) })
 		]
 	});
 }
 
 function table(columns: string[], rows: string[][]): Table {
+	const widths = columnWidths(columns, rows);
 	return new Table({
-		width: { size: 100, type: WidthType.PERCENTAGE },
+		width: { size: PAGE_WIDTH, type: WidthType.DXA },
+		columnWidths: widths,
+		layout: TableLayoutType.FIXED,
 		rows: [
 			new TableRow({
 				tableHeader: true,
-				children: columns.map((c) => cell(c, { header: true, fill: 'EEEEEE' }))
+				children: columns.map((c, i) => cell(c, { header: true, fill: 'EEEEEE', width: widths[i] }))
 			}),
-			...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))
+			...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, { width: widths[i] })) }))
 		]
 	});
 }
@@ -109,7 +160,7 @@ function heatTable(report: Report, rows: HeatRow[]): Table {
 function blockChildren(report: Report, b: ReportBlock): (Paragraph | Table)[] {
 	switch (b.kind) {
 		case 'text':
-			return [new Paragraph({ text: b.text })];
+			return [new Paragraph({ children: runs(b.text) })];
 		case 'items': {
 			const items = b.items.map((i) => {
 				const extra = [i.votes ? votesLabel(report, i.votes) : '', i.author]
@@ -118,7 +169,7 @@ function blockChildren(report: Report, b: ReportBlock): (Paragraph | Table)[] {
 				return new Paragraph({
 					bullet: { level: 0 },
 					children: [
-						new TextRun(i.text),
+						...runs(i.text),
 						...(extra ? [new TextRun({ text: ` (${extra})`, color: '44545C' })] : [])
 					]
 				});
@@ -151,6 +202,8 @@ function blockChildren(report: Report, b: ReportBlock): (Paragraph | Table)[] {
 		}
 	}
 }
+
+const DOCX_LANGUAGES = { nl: 'nl-BE', en: 'en-GB', fr: 'fr-BE' } as const;
 
 /** A Word document: title page, real headings (navigation pane), tables, page numbers. */
 export async function reportToDocx(input: Report): Promise<Buffer> {
@@ -185,15 +238,22 @@ export async function reportToDocx(input: Report): Promise<Buffer> {
 		...(s.synthesis.trim()
 			? s.synthesis
 					.trim()
-					.split(/\n{2,}/)
-					.map((text) => new Paragraph({ text }))
+					.split(/(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)\s*/)
+					.map((text) => new Paragraph({ children: runs(text) }))
 			: []),
 		...s.blocks.flatMap((b) => blockChildren(report, b))
 	]);
 	const doc = new Document({
 		creator: 'Visiewerkplaats',
 		title: report.title,
-		styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+		// The document's language: Word checks the spelling and reads it aloud in it.
+		styles: {
+			default: {
+				document: {
+					run: { font: 'Calibri', size: 22, language: { value: DOCX_LANGUAGES[report.locale] } }
+				}
+			}
+		},
 		sections: [
 			{
 				footers: {
