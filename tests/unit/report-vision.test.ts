@@ -116,4 +116,21 @@ describe('the vision document (part 1)', () => {
 		expect(fr).toContain('## Ce que nous avons vu');
 		expect(dateInWords(Number.NaN, 'nl')).toBe('');
 	});
+
+	it('says when the facilitator has not written the vision or the agreements yet', () => {
+		const { snapshot } = fixtureRoom();
+		snapshot.control.synthesis = {};
+		const r = buildReport({
+			title: 'Leeg',
+			createdAt: CREATED_AT,
+			workshop: FIXTURE_WORKSHOP,
+			snapshot,
+			participants: 0,
+			locale: 'nl',
+			names: false
+		});
+		const md = reportToMarkdown(r);
+		expect(md).toContain('## Onze visie\n\nNog geen tekst van de begeleider.');
+		expect(md).toContain('## Afspraken en volgende stappen\n\nNog geen tekst van de begeleider.');
+	});
 });

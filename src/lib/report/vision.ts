@@ -42,12 +42,27 @@ export function visionSections(
 		blocks,
 		part: 'vision'
 	});
+	// A part the facilitator has not written yet says so, rather than standing empty.
+	const written = (id: string, blocks: ReportBlock[]): ReportBlock[] =>
+		synthesis(id).trim() || blocks.length
+			? blocks
+			: [{ kind: 'text', text: m.report_synthesis_placeholder({}, { locale }) }];
 	return [
-		section('vision', m.report_vision({}, { locale }), visionBlocks(input), synthesis('vision')),
+		section(
+			'vision',
+			m.report_vision({}, { locale }),
+			written('vision', visionBlocks(input)),
+			synthesis('vision')
+		),
 		section('themes', m.report_themes({}, { locale }), themeBlocks(input)),
 		section('framework', m.report_framework({}, { locale }), frameworkBlocks(input)),
 		section('plan', m.report_plan({}, { locale }), planBlocks(input)),
-		section('agreements', m.report_agreements({}, { locale }), [], synthesis('agreements')),
+		section(
+			'agreements',
+			m.report_agreements({}, { locale }),
+			written('agreements', []),
+			synthesis('agreements')
+		),
 		section('sources', m.report_sources({}, { locale }), sourceBlocks(input, sources))
 	];
 }
