@@ -81,9 +81,19 @@ it('reads a room nobody opened since the upgrade for its report, and refuses a n
 	const { room } = v1Room();
 	const options = { locale: 'nl' as const, names: false };
 	const json = JSON.parse(
-		String((await roomReport(t.server.app, room.id, room.facilitatorKey, 'json', options)).body)
+		// With names and introductions: the JSON is private by default (report privacy, issue 14).
+		String(
+			(
+				await roomReport(t.server.app, room.id, room.facilitatorKey, 'json', {
+					...options,
+					names: true
+				})
+			).body
+		)
 	);
-	expect(json.snapshot.board.notes).toHaveLength(5);
+	// Every note of the v1 board but the hidden one: hidden cards never leave the server.
+	expect(json.snapshot.board.notes).toHaveLength(4);
+	expect(json.snapshot.board.notes.some((n: { hidden: boolean }) => n.hidden)).toBe(false);
 	expect(json.snapshot.control.synthesis.vision).toContain('Buren kennen elkaar');
 
 	const newer = new Y.Doc();
