@@ -16,7 +16,7 @@ const WORKSHOPS = [
 	{
 		id: 'resoluties',
 		title: 'Resoluties over solidaire zorg',
-		steps: 13,
+		steps: 14,
 		variant: "Alle thema's (2 uur)"
 	}
 ];
