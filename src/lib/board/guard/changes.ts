@@ -56,7 +56,7 @@ function itemBefore(tr: Y.Transaction, type: AnyType, key: string): Item | null 
 }
 
 /** A map's fields as they were before the transaction (for an entry it deleted or replaced). */
-export function fieldsBefore(tr: Y.Transaction, type: AnyType): Record<string, unknown> {
+function fieldsBefore(tr: Y.Transaction, type: AnyType): Record<string, unknown> {
 	const fields: Record<string, unknown> = {};
 	for (const key of type._map.keys()) {
 		const item = itemBefore(tr, type, key);
@@ -79,7 +79,7 @@ function fieldsAfter(type: AnyType): Record<string, unknown> {
 	return fields;
 }
 
-export function valueBefore(tr: Y.Transaction, type: AnyType, key: string): Stored {
+function valueBefore(tr: Y.Transaction, type: AnyType, key: string): Stored {
 	const item = itemBefore(tr, type, key);
 	if (!item || (item.deleted && !deletedIn(tr, item))) return { exists: false };
 	return read(tr, itemValue(item), 'before');

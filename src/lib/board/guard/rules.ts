@@ -14,7 +14,7 @@ import type { ControlSnapshot } from '../control';
 import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../notes';
 import { partsOf } from '../roots';
 import type { WorkshopStep } from '../../workshop/types';
-import type { Change, Stored } from './changes';
+import type { Change } from './changes';
 
 /** Who writes: the facilitator, or one participant (with the name they joined with). */
 export type Actor = { role: 'facilitator' } | { role: 'participant'; id: string; name: string };
@@ -168,5 +168,3 @@ export function dotLimit(step: WorkshopStep): number {
 	if (step.type === 'actions') return step.options?.votes ?? DEFAULT_ACTION_VOTES;
 	return step.options?.votes ?? 0;
 }
-
-export { type Stored };
