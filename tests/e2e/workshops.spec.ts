@@ -7,7 +7,7 @@ const WORKSHOPS = [
 	{
 		id: 'voor-iedereen',
 		title: 'Is de zorgzame buurt er voor iedereen?',
-		steps: 9,
+		steps: 10,
 		// A live step's projector text stands above its board.
 		lead: { index: 1, text: 'Wie is "iedereen"?' }
 	},
