@@ -8,6 +8,7 @@ import { Retention, systemClock, type Clock } from './retention';
 import { RoomRepository } from './rooms';
 import { SyncServer } from './sync/sync-server';
 import { FailureThrottle, WindowCounter } from './throttle';
+import { WorkspaceRepository } from './workspaces';
 
 export type App = {
 	config: Config;
@@ -15,6 +16,7 @@ export type App = {
 	/** Copies the write-ahead log into the database file, off the main thread. */
 	checkpointer: Checkpointer;
 	rooms: RoomRepository;
+	workspaces: WorkspaceRepository;
 	store: DocStore;
 	sync: SyncServer;
 	failedJoins: FailureThrottle;
@@ -25,6 +27,8 @@ export type App = {
 	log: Logger;
 	/** Erases a room: closes its connections, then deletes every row of it. */
 	eraseRoom(roomId: string): void;
+	/** Erases a workspace and every room of it; returns how many rooms. */
+	eraseWorkspace(workspaceId: string): number;
 	/**
 	 * One retention check; returns how many rooms it erased. A room is erased only when several
 	 * checks spread over hours saw it expired, and never when every room looks expired (retention.ts).
@@ -46,6 +50,7 @@ export function createApp(
 	const db = openDatabase(config.databaseFile);
 	const checkpointer = startCheckpointer(db, config.databaseFile, CHECKPOINT_INTERVAL_MS, log);
 	const rooms = new RoomRepository(db, clock.now);
+	const workspaces = new WorkspaceRepository(db, clock.now);
 	const store = new DocStore(db);
 	const sync = new SyncServer({ rooms, store, limits: config.limits, log });
 	const failedJoins = new FailureThrottle(
@@ -60,6 +65,7 @@ export function createApp(
 		clock,
 		log,
 		erase: (roomId) => app.eraseRoom(roomId),
+		workspaces: { repository: workspaces, erase: (id) => app.eraseWorkspace(id) },
 		confirmMs: options.retentionConfirmMs
 	});
 	const app: App = {
@@ -67,6 +73,7 @@ export function createApp(
 		db,
 		checkpointer,
 		rooms,
+		workspaces,
 		store,
 		sync,
 		failedJoins,
@@ -76,6 +83,12 @@ export function createApp(
 		eraseRoom(roomId) {
 			sync.closeRoom(roomId);
 			rooms.delete(roomId);
+		},
+		eraseWorkspace(workspaceId) {
+			const roomIds = workspaces.roomIds(workspaceId);
+			for (const roomId of roomIds) app.eraseRoom(roomId);
+			workspaces.delete(workspaceId);
+			return roomIds.length;
 		},
 		expireRooms() {
 			return retention.check();

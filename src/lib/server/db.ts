@@ -57,7 +57,34 @@ export const MIGRATIONS: readonly string[] = [
 	// that a room keeps its steps when the file is later edited or removed. Rooms stored before
 	// have none and use the installed file.
 	`ALTER TABLE rooms ADD COLUMN workshop_hash TEXT NOT NULL DEFAULT '';
-	ALTER TABLE rooms ADD COLUMN workshop_copy TEXT`
+	ALTER TABLE rooms ADD COLUMN workshop_copy TEXT`,
+	// 6: workspaces (a municipality's trajectory of sessions, without accounts). Each access key
+	// is kept as its hash, with the workspace's vault key sealed under it; a room of a workspace
+	// keeps its own keys sealed under that vault key, so that only a workspace key opens its
+	// consoles (workspaces.ts). A feedback page is what a room publishes to its residents.
+	`CREATE TABLE workspaces (
+		id TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		last_active_at INTEGER NOT NULL
+	);
+	CREATE TABLE workspace_keys (
+		key_hash BLOB PRIMARY KEY,
+		workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+		role TEXT NOT NULL,
+		sealed_vault BLOB NOT NULL,
+		created_at INTEGER NOT NULL
+	);
+	CREATE INDEX workspace_keys_workspace ON workspace_keys(workspace_id);
+	ALTER TABLE rooms ADD COLUMN workspace_id TEXT REFERENCES workspaces(id) ON DELETE SET NULL;
+	ALTER TABLE rooms ADD COLUMN sealed_keys BLOB;
+	CREATE INDEX rooms_workspace ON rooms(workspace_id);
+	CREATE TABLE feedback_pages (
+		id TEXT PRIMARY KEY,
+		room_id TEXT NOT NULL UNIQUE REFERENCES rooms(id) ON DELETE CASCADE,
+		content TEXT,
+		published_at INTEGER
+	)`
 ];
 
 export function migrateDatabase(db: DB, migrations: readonly string[] = MIGRATIONS): number {

@@ -3,6 +3,7 @@
 // NTP answer) would otherwise erase every room at start-up.
 import type { Logger } from './log';
 import type { RoomRepository } from './rooms';
+import type { WorkspaceRepository } from './workspaces';
 
 export type Clock = {
 	/** Wall-clock time, ms since the epoch (what activity times are stored in). */
@@ -19,6 +20,11 @@ export type RetentionOptions = {
 	clock: Clock;
 	log: Logger;
 	erase: (roomId: string) => void;
+	/** Workspaces follow the rooms: one without rooms goes after RETENTION_DAYS without use. */
+	workspaces?: {
+		repository: WorkspaceRepository;
+		erase: (workspaceId: string) => void;
+	};
 	/** Monotonic time over which a room must be seen expired before it is erased. */
 	confirmMs?: number;
 	/** Checks that must have seen it expired in that time. */
@@ -68,13 +74,21 @@ export class Retention {
 		}
 		if (mono < this.holdUntil) return 0;
 		const cutoff = wall - retentionMs;
-		const expired = rooms.inactiveSince(cutoff);
+		const workspaces = this.options.workspaces;
+		// Sightings of workspaces are kept under their own prefix (ids of both are random).
+		const expired = [
+			...rooms.inactiveSince(cutoff),
+			...(workspaces?.repository.emptyInactiveSince(cutoff).map((id) => `workspace:${id}`) ?? [])
+		];
 		if (expired.length === 0) {
 			this.sightings.clear();
 			return 0;
 		}
-		const newest = rooms.newestActivity();
-		if (newest !== null && newest < cutoff) {
+		const newest = Math.max(
+			rooms.newestActivity() ?? -Infinity,
+			workspaces?.repository.newestActivity() ?? -Infinity
+		);
+		if (newest !== -Infinity && newest < cutoff) {
 			// Every room past the limit at once: more likely a wrong clock than a whole instance
 			// nobody used. Erase nothing; as soon as any room is used again, the others go.
 			log('warn', 'retention_held', {
@@ -103,8 +117,14 @@ export class Retention {
 			seen.checks++;
 			if (seen.checks >= this.confirmChecks && mono - seen.first >= this.confirmMs) {
 				this.sightings.delete(roomId);
-				this.options.erase(roomId);
-				log('info', 'room_expired', { room: roomId });
+				if (roomId.startsWith('workspace:')) {
+					const workspaceId = roomId.slice('workspace:'.length);
+					workspaces?.erase(workspaceId);
+					log('info', 'workspace_expired', { workspace: workspaceId });
+				} else {
+					this.options.erase(roomId);
+					log('info', 'room_expired', { room: roomId });
+				}
 				erased++;
 			}
 		}
