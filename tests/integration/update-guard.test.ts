@@ -8,6 +8,7 @@ import {
 	actionsRoot,
 	addNote,
 	answerCheckItem,
+	checkProposalsFromYdoc,
 	checklistFromYdoc,
 	controlFromYdoc,
 	proposeAction,
@@ -20,6 +21,7 @@ import {
 	notesFromYdoc,
 	notesRoot,
 	placeDot,
+	proposeCheckAnswer,
 	setNoteHidden,
 	setStepLocked,
 	setVotingOpen
@@ -31,7 +33,13 @@ import { type Client, sleep, synced, testNote, until, useTestServer } from '../h
 const t = useTestServer();
 const WORKSHOP = 'visievorming-zorgzame-buurten';
 const STEPS = 12;
-const INDEX = { kennismaking: 0, denkoefening: 3, actoren: 6, referentiekader: 8 } as const;
+const INDEX = {
+	kennismaking: 0,
+	denkoefening: 3,
+	actoren: 6,
+	voorbereiding: 7,
+	referentiekader: 8
+} as const;
 
 async function setup() {
 	const room = t.server.app.rooms.create({ title: 'Wachter', workshop: WORKSHOP });
@@ -355,10 +363,60 @@ describe('update guard', () => {
 		expect(ratingsFromYdoc(stored).map((r) => `${r.participant}|${r.block}`)).toEqual([
 			`${s.ids.anna.id}|detectie`
 		]);
-		expect(checklistFromYdoc(stored).map((a) => a.item)).toEqual(['mandaat']);
+		// The group's checklist answer is the facilitator's: a participant only proposes.
+		expect(checklistFromYdoc(stored)).toEqual([]);
 		expect(stored.getMap('graffiti').size).toBe(0);
 		expect(notesRoot(stored).has('example')).toBe(true);
 		expect(notesRoot(stored).has('astray')).toBe(false);
+	});
+
+	it('keeps the checklist answer the facilitator confirmed; participants only propose', async () => {
+		const s = await setup();
+		await s.goTo(INDEX.voorbereiding);
+		const mandaat = { step: 'voorbereiding', item: 'mandaat' };
+		answerCheckItem(s.desk.doc, { ...mandaat, answer: 'partly', note: 'nog geen budget' });
+		const confirmed = (doc: Y.Doc) =>
+			checklistFromYdoc(doc).find((a) => a.item === 'mandaat')?.answer === 'partly';
+		await until(() => confirmed(s.boards.anna.doc), 5000, 'the facilitator’s answer');
+
+		const anna = s.boards.anna.doc;
+		// The tap that used to overwrite "Deels — nog geen budget" with "ja".
+		answerCheckItem(anna, { ...mandaat, answer: 'yes', note: 'nog geen budget' });
+		answerCheckItem(anna, { step: 'voorbereiding', item: 'participatie', answer: 'no', note: '' });
+		proposeCheckAnswer(anna, { ...mandaat, participant: s.ids.anna.id, answer: 'yes' });
+		proposeCheckAnswer(anna, { ...mandaat, participant: s.ids.bert.id, answer: 'no' });
+		proposeCheckAnswer(anna, {
+			step: 'voorbereiding',
+			item: 'verzonnen',
+			participant: s.ids.anna.id,
+			answer: 'no'
+		});
+		await s.settle(() => confirmed(anna) && checkProposalsFromYdoc(anna).length === 1);
+
+		const stored = storedBoard(s.room.id);
+		expect(checklistFromYdoc(stored)).toEqual([
+			{ ...mandaat, answer: 'partly', note: 'nog geen budget' }
+		]);
+		expect(checkProposalsFromYdoc(stored)).toEqual([
+			{ ...mandaat, participant: s.ids.anna.id, answer: 'yes' }
+		]);
+		await until(() => checkProposalsFromYdoc(s.desk.doc).length === 1, 5000, 'the proposal');
+		expect(confirmed(s.boards.bert.doc)).toBe(true);
+		expect(refusals().some((e) => String(e.fields.reason).includes('facilitator confirms'))).toBe(
+			true
+		);
+
+		// A locked step takes no more proposals.
+		setStepLocked(s.control.doc, 'voorbereiding', true);
+		await until(
+			() => controlFromYdoc(s.watcher.doc).lockedSteps.includes('voorbereiding'),
+			5000,
+			'locked'
+		);
+		proposeCheckAnswer(anna, { ...mandaat, participant: s.ids.anna.id, answer: 'no' });
+		await s.settle(
+			() => checkProposalsFromYdoc(anna).find((p) => p.item === 'mandaat')?.answer === 'yes'
+		);
 	});
 
 	it('drops an update whose dependencies never arrive, and closes its connection', async () => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { USER_ORIGIN, type Origin } from './origins';
-import { checklistRoot, keyOf, partsOf } from './roots';
+import { checkProposalsRoot, checklistRoot, keyOf, partsOf } from './roots';
 
 export const CHECK_ANSWERS = ['yes', 'partly', 'no'] as const;
 export type CheckAnswer = (typeof CHECK_ANSWERS)[number] | '';
@@ -8,7 +8,10 @@ export type ChecklistAnswer = { step: string; item: string; answer: CheckAnswer;
 
 export const MAX_CHECK_NOTE = 500;
 
-/** The group's answer to one checklist item; the last writer wins per field. */
+/**
+ * The group's answer to one checklist item, as the facilitator confirms it (the server takes it
+ * from nobody else); the last writer wins per field.
+ */
 export function answerCheckItem(
 	doc: Y.Doc,
 	answer: ChecklistAnswer,
@@ -75,4 +78,68 @@ export function checklistSummary(
 		summary[answer === '' ? 'open' : answer] += 1;
 	}
 	return summary;
+}
+
+/** What one participant proposes for one item; the facilitator decides the group's answer. */
+export type CheckProposal = {
+	step: string;
+	item: string;
+	participant: string;
+	answer: Exclude<CheckAnswer, ''>;
+};
+
+/** A participant's proposal for one item; an empty answer takes it back. */
+export function proposeCheckAnswer(
+	doc: Y.Doc,
+	proposal: { step: string; item: string; participant: string; answer: CheckAnswer },
+	origin: Origin = USER_ORIGIN
+): void {
+	if (proposal.answer !== '' && !(CHECK_ANSWERS as readonly string[]).includes(proposal.answer)) {
+		throw new RangeError(`unknown answer "${proposal.answer}"`);
+	}
+	const key = keyOf(proposal.step, proposal.item, proposal.participant);
+	doc.transact(() => {
+		if (proposal.answer === '') checkProposalsRoot(doc).delete(key);
+		else checkProposalsRoot(doc).set(key, proposal.answer);
+	}, origin);
+}
+
+export function checkProposalsFromYdoc(doc: Y.Doc): CheckProposal[] {
+	const proposals: CheckProposal[] = [];
+	checkProposalsRoot(doc).forEach((answer, key) => {
+		const [step, item, participant] = partsOf(key);
+		if (!step || !item || !participant) return;
+		if (!(CHECK_ANSWERS as readonly unknown[]).includes(answer)) return;
+		proposals.push({ step, item, participant, answer: answer as CheckProposal['answer'] });
+	});
+	return proposals.sort(
+		(a, b) =>
+			a.step.localeCompare(b.step) ||
+			a.item.localeCompare(b.item) ||
+			a.participant.localeCompare(b.participant)
+	);
+}
+
+/** How many participants propose yes, partly and no for one item. */
+export function proposalCounts(
+	proposals: readonly CheckProposal[],
+	step: string,
+	item: string
+): Record<'yes' | 'partly' | 'no', number> {
+	const counts = { yes: 0, partly: 0, no: 0 };
+	for (const p of proposals) if (p.step === step && p.item === item) counts[p.answer] += 1;
+	return counts;
+}
+
+/** The answer `participant` proposes for the item, or ''. */
+export function proposalOf(
+	proposals: readonly CheckProposal[],
+	step: string,
+	item: string,
+	participant: string
+): CheckAnswer {
+	return (
+		proposals.find((p) => p.step === step && p.item === item && p.participant === participant)
+			?.answer ?? ''
+	);
 }

@@ -15,3 +15,4 @@ export * from './actions';
 export * from './drafts';
 export * from './synthesis';
 export * from './words';
+export * from './undo';

@@ -23,8 +23,10 @@ export const actionsRoot = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('actions')
 export const dotsRoot = (doc: Y.Doc) => doc.getMap<unknown>('dots');
 /** `${step}|${participant}|${block}` → rating. */
 export const ratingsRoot = (doc: Y.Doc) => doc.getMap<unknown>('ratings');
-/** `${step}|${item}` → { answer, note }. */
+/** `${step}|${item}` → { answer, note }: the group's answer, which only the facilitator writes. */
 export const checklistRoot = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('checklist');
+/** `${step}|${item}|${participant}` → the answer that participant proposes (yes, partly, no). */
+export const checkProposalsRoot = (doc: Y.Doc) => doc.getMap<unknown>('checkProposals');
 /**
  * Ballots. In a participant's `draft`: `${step}|${statement}` → choice (only its owner and the
  * server read it). In the server-only `tally` document: `${step}|${participant}|${statement}` →

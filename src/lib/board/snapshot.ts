@@ -2,7 +2,12 @@ import type * as Y from 'yjs';
 import { actionsFromYdoc, type Action } from './actions';
 import { ratingsFromYdoc, type BlockRating } from './assessment';
 import { totalsOf, voteTotalsFromYdoc, type Ballot, type VoteTotal } from './ballots';
-import { checklistFromYdoc, type ChecklistAnswer } from './checklist';
+import {
+	checkProposalsFromYdoc,
+	checklistFromYdoc,
+	type ChecklistAnswer,
+	type CheckProposal
+} from './checklist';
 import { clustersFromYdoc, type Cluster } from './clusters';
 import { controlFromYdoc, type ControlSnapshot } from './control';
 import { liveDotsFromYdoc, type Dot } from './dots';
@@ -14,6 +19,8 @@ export type BoardSnapshot = {
 	dots: Dot[];
 	ratings: BlockRating[];
 	checklist: ChecklistAnswer[];
+	/** What participants propose for checklist items (the facilitator confirms the answer). */
+	checkProposals: CheckProposal[];
 	/** Totals per statement of the vote steps the facilitator revealed; never who voted what. */
 	votes: VoteTotal[];
 	actions: Action[];
@@ -26,6 +33,7 @@ export function boardFromYdoc(doc: Y.Doc): BoardSnapshot {
 		dots: liveDotsFromYdoc(doc),
 		ratings: ratingsFromYdoc(doc),
 		checklist: checklistFromYdoc(doc),
+		checkProposals: checkProposalsFromYdoc(doc),
 		votes: voteTotalsFromYdoc(doc),
 		actions: actionsFromYdoc(doc)
 	};

@@ -1,6 +1,7 @@
 import { createSubscriber } from 'svelte/reactivity';
+import { serverNow } from './server-clock';
 
-/** The current time, updated a few times a second while something reads it. */
+/** The current time on the server's clock, updated a few times a second while something reads it. */
 export class Clock {
 	#subscribe = createSubscriber((update) => {
 		const timer = setInterval(update, 250);
@@ -9,6 +10,6 @@ export class Clock {
 
 	get now(): number {
 		this.#subscribe();
-		return Date.now();
+		return serverNow();
 	}
 }

@@ -1,26 +1,23 @@
 // A room as the components see it: reactive snapshots, connection state, presence, and the
 // board operations bound to the right document. Components never see Yjs.
-import * as Y from 'yjs';
 import {
-	actionsRoot,
 	addNote,
 	addTimerTime,
 	answerCheckItem,
+	proposeCheckAnswer,
+	StepUndo,
 	castDraftBallot,
 	draftBallotsFromYdoc,
-	checklistRoot,
 	clearRating,
 	createCluster,
 	deleteAction,
 	deleteCluster,
-	dotsRoot,
 	mergeNotes,
 	moveToCluster,
 	notesFromYdoc,
 	placeDot,
 	proposeAction,
 	rateBlock,
-	ratingsRoot,
 	renameCluster,
 	setActionHidden,
 	setActionStatus,
@@ -43,7 +40,6 @@ import {
 	deleteNote,
 	editNote,
 	goToStep,
-	notesRoot,
 	pauseTimer,
 	resetTimer,
 	resumeTimer,
@@ -52,15 +48,21 @@ import {
 	setStepLocked,
 	setSynthesis,
 	startTimer,
-	USER_ORIGIN,
 	type BoardSnapshot,
 	type ControlSnapshot
 } from '$lib/board';
 import { DocConnection, type LinkStatus, type Refusal } from './doc-connection.svelte';
 import { DocState } from './doc-state.svelte';
+import { serverNow } from './server-clock';
 import type { Role } from './storage';
 
-export type Presence = { participants: number; facilitators: number; projectors: number };
+export type Presence = {
+	participants: number;
+	facilitators: number;
+	projectors: number;
+	/** Per step id: how many participants have unsent text in that step (never the text). */
+	typing: Record<string, number>;
+};
 export type RoomStatus = 'online' | 'connecting' | 'offline';
 
 function newId(): string {
@@ -77,9 +79,16 @@ export class RoomConnection {
 	readonly drafts: DocState<Note[]> | null;
 	/** A participant's own secret ballots, from the same private draft. */
 	readonly myBallots: DocState<DraftBallot[]> | null;
-	readonly #undo: Y.UndoManager;
-	presence = $state<Presence>({ participants: 0, facilitators: 0, projectors: 0 });
+	readonly #undo: StepUndo;
+	presence = $state<Presence>({ participants: 0, facilitators: 0, projectors: 0, typing: {} });
+	/** This person has a change of their own in the current step to take back. */
 	canUndo = $state(false);
+	/** When (server time) this browser last added a note: a late note after the time is up is told so. */
+	lastNoteAt = $state(0);
+	/** Fields with unsent text, as `${step}|${field}`. */
+	// Not component state: read only to decide what presence says.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#typing = new Set<string>();
 
 	constructor(
 		readonly roomId: string,
@@ -96,33 +105,23 @@ export class RoomConnection {
 		this.myBallots = this.#draftLink
 			? new DocState(this.#draftLink.doc, draftBallotsFromYdoc)
 			: null;
-		const board = this.#boardLink.doc;
-		const undoable = [notesRoot, dotsRoot, ratingsRoot, checklistRoot, actionsRoot];
-		this.#undo = new Y.UndoManager(
-			undoable.map((root) => root(board)),
-			{
-				// Yjs reads this set; it is not component state.
-				// eslint-disable-next-line svelte/prefer-svelte-reactivity
-				trackedOrigins: new Set([USER_ORIGIN])
-			}
-		);
-		this.#undo.on('stack-item-added', this.#updateUndo);
-		this.#undo.on('stack-item-popped', this.#updateUndo);
+		// Undo reaches only this browser's own changes in the step the session is on.
+		this.#undo = new StepUndo(this.#boardLink.doc, this.#controlLink.doc);
+		this.#undo.onChange((canUndo) => (this.canUndo = canUndo));
 		const awareness = this.#boardLink.provider.awareness;
 		awareness.setLocalStateField('role', role);
 		awareness.on('change', this.#countPresence);
 		this.#countPresence();
 	}
 
-	#updateUndo = () => {
-		this.canUndo = this.#undo.undoStack.length > 0;
-	};
-
 	#countPresence = () => {
-		const counts: Presence = { participants: 0, facilitators: 0, projectors: 0 };
+		const counts: Presence = { participants: 0, facilitators: 0, projectors: 0, typing: {} };
 		for (const state of this.#boardLink.provider.awareness.getStates().values()) {
-			if (state.role === 'participant') counts.participants++;
-			else if (state.role === 'facilitator') counts.facilitators++;
+			if (state.role === 'participant') {
+				counts.participants++;
+				const step = state.typing;
+				if (typeof step === 'string' && step) counts.typing[step] = (counts.typing[step] ?? 0) + 1;
+			} else if (state.role === 'facilitator') counts.facilitators++;
 			else if (state.role === 'viewer') counts.projectors++;
 		}
 		this.presence = counts;
@@ -136,6 +135,11 @@ export class RoomConnection {
 			return 'online';
 		if (statuses.includes('disconnected')) return 'offline';
 		return 'connecting';
+	}
+
+	/** The server closed the room for good: it was erased. */
+	get erased(): boolean {
+		return this.#links().some((link) => link.erased);
 	}
 
 	/** Changes made here that the server may not have yet. */
@@ -159,16 +163,32 @@ export class RoomConnection {
 		return [this.#controlLink, this.#boardLink, ...(this.#draftLink ? [this.#draftLink] : [])];
 	}
 
-	// Facilitator: flow control.
-	begin = () => beginSession(this.#controlLink.doc, Date.now());
+	/**
+	 * Tells the others (through presence, never the text) whether this participant has unsent
+	 * text in a field of a step: the console shows "3 mensen typen nog".
+	 */
+	setTyping = (stepId: string, field: string, typing: boolean) => {
+		const key = `${stepId}|${field}`;
+		if (typing) this.#typing.add(key);
+		else this.#typing.delete(key);
+		const inStep = [...this.#typing].some((k) => k.startsWith(`${stepId}|`));
+		const awareness = this.#boardLink.provider.awareness;
+		const current = awareness.getLocalState()?.typing ?? '';
+		const next = inStep ? stepId : current === stepId ? '' : current;
+		if (next !== current) awareness.setLocalStateField('typing', next);
+	};
+
+	// Facilitator: flow control. Times are the server's, so that every device's timer agrees.
+	begin = () => beginSession(this.#controlLink.doc, serverNow());
 	goTo = (index: number, stepCount: number) =>
-		goToStep(this.#controlLink.doc, index, stepCount, Date.now());
-	startTimer = (minutes: number) => startTimer(this.#controlLink.doc, minutes * 60_000, Date.now());
-	pauseTimer = () => pauseTimer(this.#controlLink.doc, Date.now());
-	resumeTimer = () => resumeTimer(this.#controlLink.doc, Date.now());
+		goToStep(this.#controlLink.doc, index, stepCount, serverNow());
+	startTimer = (minutes: number) =>
+		startTimer(this.#controlLink.doc, minutes * 60_000, serverNow());
+	pauseTimer = () => pauseTimer(this.#controlLink.doc, serverNow());
+	resumeTimer = () => resumeTimer(this.#controlLink.doc, serverNow());
 	resetTimer = () => resetTimer(this.#controlLink.doc);
 	addMinutes = (minutes: number) =>
-		addTimerTime(this.#controlLink.doc, minutes * 60_000, Date.now());
+		addTimerTime(this.#controlLink.doc, minutes * 60_000, serverNow());
 	setPaused = (paused: boolean) => setPaused(this.#controlLink.doc, paused);
 	setLocked = (stepId: string, locked: boolean) =>
 		setStepLocked(this.#controlLink.doc, stepId, locked);
@@ -199,7 +219,8 @@ export class RoomConnection {
 	unmergeNote = (noteId: string) => unmergeNote(this.#boardLink.doc, noteId);
 
 	// Participants (and the facilitator): notes.
-	addNote = (step: string, text: string, authorName = '', column = '') =>
+	addNote = (step: string, text: string, authorName = '', column = '') => {
+		this.lastNoteAt = serverNow();
 		addNote(this.#boardLink.doc, {
 			id: newId(),
 			text,
@@ -209,13 +230,15 @@ export class RoomConnection {
 			authorName,
 			created: Date.now()
 		});
+	};
 	editNote = (noteId: string, text: string) => editNote(this.#boardLink.doc, noteId, text);
 	deleteNote = (noteId: string) => deleteNote(this.#boardLink.doc, noteId);
-	undo = () => this.#undo.undo();
+	undo = () => void this.#undo.undo();
 
 	// Participants: notes of a silent step wait in the private draft until the reveal.
 	addDraftNote = (step: string, text: string, authorName = '', column = '') => {
 		if (!this.#draftLink) throw new Error('only participants have a draft');
+		this.lastNoteAt = serverNow();
 		addNote(this.#draftLink.doc, {
 			id: newId(),
 			text,
@@ -262,8 +285,17 @@ export class RoomConnection {
 	withdrawBallot = (step: string, statement: string) => {
 		if (this.#draftLink) withdrawDraftBallot(this.#draftLink.doc, { step, statement });
 	};
+	/** The group's answer: the facilitator's (the server refuses it from participants). */
 	answerCheckItem = (step: string, item: string, answer: CheckAnswer, note: string) =>
 		answerCheckItem(this.#boardLink.doc, { step, item, answer, note });
+	/** A participant's proposal for an item; '' takes it back. */
+	proposeCheckAnswer = (step: string, item: string, answer: CheckAnswer) =>
+		proposeCheckAnswer(this.#boardLink.doc, {
+			step,
+			item,
+			participant: this.participantId,
+			answer
+		});
 	proposeAction = (step: string, fields: Partial<Record<ActionField, string>>): string => {
 		const id = newId();
 		proposeAction(this.#boardLink.doc, {

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import {
 	actionsRoot,
 	ballotsRoot,
+	checkProposalsRoot,
 	checklistRoot,
 	clustersRoot,
 	dotsRoot,
@@ -38,6 +39,7 @@ const BOARD_ROOTS = [
 	dotsRoot,
 	ratingsRoot,
 	checklistRoot,
+	checkProposalsRoot,
 	ballotsRoot,
 	metaRoot
 ];

@@ -160,11 +160,19 @@ function ratingVerdict(change: Change, check: ParticipantCheck): Verdict {
 	return blocks && !blocks.includes(block!) ? 'unknown building block' : null;
 }
 
-function checklistVerdict(change: Change, check: ParticipantCheck): Verdict {
-	const [stepId, item] = partsOf(change.entry);
-	if (partsOf(change.entry).length !== 2) return 'invalid key';
-	if (!change.after.exists) return 'only the facilitator clears an answer';
-	if (change.field === null && change.before.exists) return 'an entry cannot be replaced';
+/**
+ * The group's answer to a checklist item is the facilitator's: a participant proposes one
+ * (`checkProposals`) and the console confirms it, so a tap on a phone never overwrites what the
+ * facilitator decided and noted (README, "Checklist answers").
+ */
+function checklistVerdict(): Verdict {
+	return "only the facilitator confirms the group's answer";
+}
+
+/** A participant's own proposal for a checklist item, in a reached, unlocked checklist step. */
+function checkProposalVerdict(change: Change, check: ParticipantCheck): Verdict {
+	const [stepId, item, who] = partsOf(change.entry);
+	if (who !== check.participant) return 'not your own';
 	const { verdict, step } = stepVerdict(check.context, stepId, ['checklist']);
 	if (verdict) return verdict;
 	const items = step!.options?.items?.map((i) => i.id) ?? [];
@@ -199,7 +207,9 @@ export function participantVerdict(
 		case 'ratings':
 			return ratingVerdict(change, check);
 		case 'checklist':
-			return checklistVerdict(change, check);
+			return checklistVerdict();
+		case 'checkProposals':
+			return checkProposalVerdict(change, check);
 		case 'ballots':
 			return 'a ballot goes to the server only, never to the shared board';
 		default:

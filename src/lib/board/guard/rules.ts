@@ -93,7 +93,8 @@ const VALUE_ROOTS: Record<string, (key: string, value: unknown) => boolean> = {
 	dots: (key, v) =>
 		keyParts(key, 3) && Number.isInteger(v) && (v as number) > 0 && (v as number) <= 1000,
 	ratings: (key, v) => keyParts(key, 3) && (RATINGS as readonly unknown[]).includes(v),
-	ballots: (key, v) => keyParts(key, 3) && (CHOICES as readonly unknown[]).includes(v)
+	ballots: (key, v) => keyParts(key, 3) && (CHOICES as readonly unknown[]).includes(v),
+	checkProposals: (key, v) => keyParts(key, 3) && (CHECK_ANSWERS as readonly unknown[]).includes(v)
 };
 
 /** Roots a draft holds: the participant's waiting notes, and their secret ballots. */
