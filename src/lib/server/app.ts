@@ -1,11 +1,12 @@
-import { startCheckpointer, type Checkpointer } from './checkpointer';
+import type { Checkpointer } from './checkpointer';
 import { loadConfig, type Config } from './config';
-import { openDatabase, type DB } from './db';
-import { DocStore } from './doc-store';
+import type { DB } from './db';
+import type { DocStorage } from './doc-store';
 import { jsonLogger, type Logger } from './log';
 import { closePdfBrowser } from './pdf';
 import { Retention, systemClock, type Clock } from './retention';
 import { RoomRepository } from './rooms';
+import { openStorage } from './store/open';
 import { SyncServer } from './sync/sync-server';
 import { FailureThrottle, WindowCounter } from './throttle';
 import { WorkspaceRepository } from './workspaces';
@@ -17,7 +18,7 @@ export type App = {
 	checkpointer: Checkpointer;
 	rooms: RoomRepository;
 	workspaces: WorkspaceRepository;
-	store: DocStore;
+	store: DocStorage;
 	sync: SyncServer;
 	failedJoins: FailureThrottle;
 	/** Wrong join codes from every address in the last minute. */
@@ -39,7 +40,6 @@ export type App = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RETENTION_CHECK_MS = 60 * 60 * 1000;
-const CHECKPOINT_INTERVAL_MS = 1000;
 
 export function createApp(
 	config: Config = loadConfig(),
@@ -47,11 +47,10 @@ export function createApp(
 	options: { clock?: Clock; retentionConfirmMs?: number } = {}
 ): App {
 	const clock = options.clock ?? systemClock;
-	const db = openDatabase(config.databaseFile);
-	const checkpointer = startCheckpointer(db, config.databaseFile, CHECKPOINT_INTERVAL_MS, log);
+	const storage = openStorage(config, log);
+	const { db, checkpointer, store } = storage;
 	const rooms = new RoomRepository(db, clock.now);
 	const workspaces = new WorkspaceRepository(db, clock.now);
-	const store = new DocStore(db);
 	const sync = new SyncServer({ rooms, store, limits: config.limits, log });
 	const failedJoins = new FailureThrottle(
 		config.limits.failedJoinsPerWindow,
@@ -83,6 +82,7 @@ export function createApp(
 		eraseRoom(roomId) {
 			sync.closeRoom(roomId);
 			rooms.delete(roomId);
+			store.publishErased?.(roomId);
 		},
 		eraseWorkspace(workspaceId) {
 			const roomIds = workspaces.roomIds(workspaceId);
@@ -97,8 +97,7 @@ export function createApp(
 			clearInterval(retentionTimer);
 			await sync.close();
 			await closePdfBrowser();
-			await checkpointer.stop();
-			db.close();
+			await storage.close();
 		}
 	};
 	app.expireRooms();

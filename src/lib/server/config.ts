@@ -49,6 +49,8 @@ export type Config = {
 	host: string;
 	dataDir: string;
 	databaseFile: string;
+	/** postgres://… selects PostgreSQL (several instances); '' keeps SQLite in dataDir. */
+	databaseUrl: string;
 	/** Rooms without activity for this many days are erased; 0 keeps them for ever. */
 	retentionDays: number;
 	limits: Limits;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		host: env.HOST || '0.0.0.0',
 		dataDir,
 		databaseFile: path.join(dataDir, 'visiewerkplaats.sqlite'),
+		databaseUrl: env.DATABASE_URL ?? '',
 		retentionDays: intFromEnv(env, 'RETENTION_DAYS', 180),
 		limits: {
 			maxFrameBytes: intFromEnv(env, 'MAX_FRAME_BYTES', 1024 * 1024),

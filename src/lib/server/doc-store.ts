@@ -8,8 +8,47 @@ export type StoredDoc = {
 	bytes: number;
 };
 
+/** What another instance stored since `seq` (PostgreSQL: instances share one log). */
+export type StoredSince = { snapshot: Uint8Array | null; updates: Uint8Array[]; lastSeq: number };
+
+/** Told of what other instances did (PostgreSQL's LISTEN/NOTIFY; the log stays the truth). */
+export type StoreEvents = {
+	/** Another instance appended update `seq` to a document: read from there. */
+	appended(roomId: string, doc: string, seq: number): void;
+	/** Another instance's batch of presence changes of a document (a Yjs awareness update). */
+	presence(roomId: string, doc: string, update: Uint8Array): void;
+	/** Another instance erased a room. */
+	erased(roomId: string): void;
+	/** Notifications may have been missed (the connection was lost): read every document again. */
+	resync(): void;
+};
+
+/**
+ * The seam between the sync server and storage. SQLite (DocStore) answers every call at once,
+ * so append returns nothing and the update is broadcast as soon as it returns. PostgreSQL
+ * (store/pg-doc-store.ts) returns a promise from append (and compact): the update is broadcast
+ * once it resolves, that is once the INSERT has committed, in the order of the appends.
+ */
+export interface DocStorage {
+	clientWriters(roomId: string, doc: string): Map<number, string>;
+	bindClient(roomId: string, doc: string, clientId: number, writer: string): void;
+	load(roomId: string, doc: string): StoredDoc;
+	/** Stores the update; a promise resolves with the number the shared log gave it. */
+	append(roomId: string, doc: string, seq: number, update: Uint8Array): void | Promise<number>;
+	docNames(roomId: string, prefix: string): string[];
+	compact(roomId: string, doc: string, uptoSeq: number, snapshot: Uint8Array): void | Promise<void>;
+	/** Shared logs only: what was stored after `seq` (a snapshot first when it covers more). */
+	readSince?(roomId: string, doc: string, seq: number): Promise<StoredSince>;
+	/** Shared logs only: listens for other instances. */
+	watch?(events: StoreEvents): void;
+	/** Shared logs only: tells other instances of a batch of presence changes. */
+	publishPresence?(roomId: string, doc: string, update: Uint8Array): void;
+	/** Shared logs only: tells other instances a room was erased. */
+	publishErased?(roomId: string): void;
+}
+
 /** The Yjs update log of each room document: append-only, compacted into one snapshot. */
-export class DocStore {
+export class DocStore implements DocStorage {
 	// Prepared once: an append is on every update's path to the other clients.
 	private readonly insertUpdate: Statement<[string, string, number, Buffer]>;
 	private readonly insertClient: Statement<[string, string, number, string]>;

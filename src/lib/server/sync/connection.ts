@@ -185,7 +185,9 @@ export class Connection implements Peer {
 			// Answered with the whole document the client lacks: a client sends one per connect.
 			if (!this.rates.requests.take())
 				return this.close(CLOSE.tooManyRequests, 'too many requests');
-			this.send(syncStep2Message(this.room.doc, decoding.readVarUint8Array(decoder)));
+			const answer = syncStep2Message(this.room.doc, decoding.readVarUint8Array(decoder));
+			// Only what is stored (an asynchronous store may still be committing the last updates).
+			this.room.whenStored(() => this.send(answer));
 			return;
 		}
 		if (

@@ -16,7 +16,7 @@ import { serverOrigin } from '../../board/origins';
 import { ballotsRoot, isSafeId } from '../../board/roots';
 import { workshopOfRoom } from '../room-workshop';
 import { inVariant } from '../../workshop/types';
-import type { DocStore } from '../doc-store';
+import type { DocStorage } from '../doc-store';
 import type { Logger } from '../log';
 import type { RoomRepository } from '../rooms';
 
@@ -57,7 +57,7 @@ export class DraftCoordinator {
 
 	constructor(
 		private readonly withDocs: WithDocs,
-		private readonly store: DocStore,
+		private readonly store: DocStorage,
 		private readonly rooms: RoomRepository,
 		private readonly log: Logger
 	) {}

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { RoomContext } from '../../board/guard';
 import { controlFromYdoc, type ControlSnapshot } from '../../board/control';
 import { inVariant, type WorkshopStep } from '../../workshop/types';
-import type { DocStore } from '../doc-store';
+import type { DocStorage } from '../doc-store';
 import { workshopOfRoom } from '../room-workshop';
 import type { RoomRepository } from '../rooms';
 
@@ -17,7 +17,7 @@ export class RoomContexts {
 
 	constructor(
 		private readonly rooms: RoomRepository,
-		private readonly store: DocStore,
+		private readonly store: DocStorage,
 		private readonly liveControl: (roomId: string) => Y.Doc | null
 	) {}
 

@@ -10,7 +10,7 @@ import {
 } from '../../board/guard';
 import { clientOrigin, connectionOf, LOAD_ORIGIN } from '../../board/origins';
 import { migrate, versionedKindOf } from '../../board/schema';
-import type { DocStore } from '../doc-store';
+import type { DocStorage } from '../doc-store';
 import type { Logger } from '../log';
 import { awarenessMessage, updateMessage } from './messages';
 
@@ -35,10 +35,18 @@ function newClients(doc: Y.Doc, update: Uint8Array): number[] {
 }
 const AWARENESS_BATCH_MS = 50;
 
+/**
+ * Updates another instance stored (PostgreSQL: a shared log): already stored, so never stored
+ * again, only sent on. A `load` origin to every observer (drafts, undo) but its own object here.
+ */
+const REMOTE_ORIGIN = Object.freeze({ kind: 'load' as const });
+/** Presence changes another instance announced: sent on, never announced back. */
+const REMOTE_PRESENCE = Object.freeze({ kind: 'remote-presence' as const });
+
 export type RoomDocOptions = {
 	roomId: string;
 	name: string;
-	store: DocStore;
+	store: DocStorage;
 	log: Logger;
 	compactAfterUpdates: number;
 	/** Called when an update could not be stored: the room must be dropped from memory. */
@@ -65,6 +73,14 @@ export class RoomDoc {
 	private failed = false;
 	private lastActivity = 0;
 	private pendingAwareness = new Set<number>();
+	/** Presence changes of this instance's own clients, for the other instances (shared store). */
+	private pendingShared = new Set<number>();
+	/** Appends not yet committed (asynchronous store): broadcasts wait on them, in order. */
+	private pending = 0;
+	private tail: Promise<void> = Promise.resolve();
+	private catching = false;
+	private catchAgain = false;
+	private closed = false;
 	private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
 	/** The check of the client update being applied: when it corrected something, its author
 	 * must receive the result too. */
@@ -115,17 +131,18 @@ export class RoomDoc {
 
 	private onUpdate = (update: Uint8Array, origin: unknown): void => {
 		if (origin === LOAD_ORIGIN || this.failed) return;
+		if (origin === REMOTE_ORIGIN) return this.onRemoteUpdate(update);
+		let appended: void | Promise<number>;
 		try {
-			this.seq += 1;
-			this.options.store.append(this.options.roomId, this.options.name, this.seq, update);
+			appended = this.options.store.append(
+				this.options.roomId,
+				this.options.name,
+				this.seq + 1,
+				update
+			);
+			if (!appended) this.seq += 1;
 		} catch (error) {
-			this.failed = true;
-			this.options.log('error', 'sync_store_failed', {
-				room: this.options.roomId,
-				doc: this.options.name,
-				message: String(error)
-			});
-			queueMicrotask(() => this.options.onStorageFailure(error));
+			this.storageFailed(error);
 			return;
 		}
 		this.storedBytes += update.length;
@@ -135,11 +152,126 @@ export class RoomDoc {
 		const corrected =
 			!!this.judging && (this.judging.refusals.length > 0 || this.judging.incomplete);
 		const author = connectionOf(origin);
-		for (const peer of this.peers) if (peer !== author || corrected) peer.send(message);
-		if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact();
+		const broadcast = () => {
+			for (const peer of this.peers) if (peer !== author || corrected) peer.send(message);
+		};
+		if (appended) this.afterAppend(appended, broadcast);
+		else {
+			broadcast();
+			if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact();
+		}
 		const onChange = this.options.onChange;
 		if (onChange) queueMicrotask(() => onChange(origin));
 	};
+
+	private storageFailed(error: unknown): void {
+		if (this.failed) return;
+		this.failed = true;
+		this.options.log('error', 'sync_store_failed', {
+			room: this.options.roomId,
+			doc: this.options.name,
+			message: String(error)
+		});
+		queueMicrotask(() => this.options.onStorageFailure(error));
+	}
+
+	/**
+	 * An asynchronous store: the update goes to the others once its INSERT has committed, after
+	 * every update appended before it (one chain per document keeps the order).
+	 */
+	private afterAppend(appended: Promise<number>, broadcast: () => void): void {
+		this.pending += 1;
+		const stored = appended.then((seq) => {
+			if (seq === this.seq + 1) this.seq = seq;
+			// Another instance appended in between: read it (its notification may come later).
+			else if (seq > this.seq) this.catchUp();
+		});
+		this.tail = this.tail
+			.then(() => stored)
+			.then(
+				() => {
+					this.pending -= 1;
+					if (this.failed || this.closed) return;
+					broadcast();
+					if (this.pending === 0 && this.updatesSinceSnapshot >= this.options.compactAfterUpdates)
+						this.compact();
+				},
+				(error: unknown) => {
+					this.pending -= 1;
+					if (!this.closed) this.storageFailed(error);
+				}
+			);
+	}
+
+	/**
+	 * Runs `send` once every update applied so far is stored: what a joining client is sent
+	 * (sync step 2) holds only stored updates. At once with a synchronous store.
+	 */
+	whenStored(send: () => void): void {
+		if (this.pending === 0) return send();
+		this.tail = this.tail.then(() => {
+			if (!this.failed && !this.closed) send();
+		});
+	}
+
+	/** Updates another instance stored (already committed): sent on to this instance's clients. */
+	private onRemoteUpdate(update: Uint8Array): void {
+		this.storedBytes += update.length;
+		this.updatesSinceSnapshot += 1;
+		const message = updateMessage(update);
+		for (const peer of this.peers) peer.send(message);
+		const onChange = this.options.onChange;
+		if (onChange) queueMicrotask(() => onChange(REMOTE_ORIGIN));
+	}
+
+	/** Another instance stored update `seq` of this document (shared store). */
+	remoteAppended(seq: number): void {
+		if (seq > this.seq) this.catchUp();
+	}
+
+	/** Reads and applies what the shared log holds past what this instance has read. */
+	catchUp(): void {
+		const store = this.options.store;
+		if (!store.readSince || this.closed || this.failed) return;
+		if (this.catching) {
+			this.catchAgain = true;
+			return;
+		}
+		this.catching = true;
+		store
+			.readSince(this.options.roomId, this.options.name, this.seq)
+			.then(
+				(found) => {
+					if (this.closed || this.failed) return;
+					this.doc.transact(() => {
+						if (found.snapshot) Y.applyUpdate(this.doc, found.snapshot);
+						for (const update of found.updates) Y.applyUpdate(this.doc, update);
+					}, REMOTE_ORIGIN);
+					this.seq = Math.max(this.seq, found.lastSeq);
+				},
+				(error: unknown) => {
+					this.options.log('warn', 'sync_catch_up_failed', {
+						room: this.options.roomId,
+						doc: this.options.name,
+						message: String(error)
+					});
+					// Read again with the next notification, or when the store reconnects.
+				}
+			)
+			.finally(() => {
+				this.catching = false;
+				if (this.catchAgain) {
+					this.catchAgain = false;
+					this.catchUp();
+				}
+			});
+	}
+
+	/** Presence changes of another instance's clients. */
+	remotePresence(update: Uint8Array): void {
+		if (this.closed) return;
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_PRESENCE);
+	}
 
 	/**
 	 * Applies a client's update as one checked transaction: what its author may not change is put
@@ -198,6 +330,8 @@ export class RoomDoc {
 			for (const id of removed) ids.delete(id);
 		}
 		for (const id of changed) this.pendingAwareness.add(id);
+		if (origin !== REMOTE_PRESENCE && this.options.store.publishPresence)
+			for (const id of changed) this.pendingShared.add(id);
 		this.awarenessTimer ??= setTimeout(this.flushAwareness, AWARENESS_BATCH_MS);
 	};
 
@@ -205,6 +339,14 @@ export class RoomDoc {
 		this.awarenessTimer = null;
 		const ids = [...this.pendingAwareness];
 		this.pendingAwareness.clear();
+		const shared = [...this.pendingShared];
+		this.pendingShared.clear();
+		if (shared.length > 0)
+			this.options.store.publishPresence?.(
+				this.options.roomId,
+				this.options.name,
+				awarenessProtocol.encodeAwarenessUpdate(this.awareness, shared)
+			);
 		if (ids.length === 0 || this.peers.size === 0) return;
 		const message = awarenessMessage(this.awareness, ids);
 		for (const peer of this.peers) peer.send(message);
@@ -221,17 +363,28 @@ export class RoomDoc {
 	compact(): void {
 		if (this.failed || this.updatesSinceSnapshot === 0) return;
 		const snapshot = Y.encodeStateAsUpdate(this.doc);
-		try {
-			this.options.store.compact(this.options.roomId, this.options.name, this.seq, snapshot);
-		} catch (error) {
+		const failed = (error: unknown) =>
 			// The log is intact; compaction is retried later.
 			this.options.log('warn', 'sync_compact_failed', {
 				room: this.options.roomId,
 				doc: this.options.name,
 				message: String(error)
 			});
+		let compacted: void | Promise<void>;
+		try {
+			// Up to what this instance has read without a gap: the snapshot holds all of that (and
+			// perhaps more, which the log keeps as well).
+			compacted = this.options.store.compact(
+				this.options.roomId,
+				this.options.name,
+				this.seq,
+				snapshot
+			);
+		} catch (error) {
+			failed(error);
 			return;
 		}
+		if (compacted) compacted.catch(failed);
 		this.updatesSinceSnapshot = 0;
 		this.storedBytes = snapshot.length;
 	}
@@ -245,6 +398,9 @@ export class RoomDoc {
 
 	destroy({ save }: { save: boolean }): void {
 		if (save) this.compact();
+		this.closed = true;
+		// The last clients' departure, for the other instances (shared store).
+		if (this.pendingShared.size > 0) this.flushAwareness();
 		if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
 		this.awarenessTimer = null;
 		this.doc.off('update', this.onUpdate);

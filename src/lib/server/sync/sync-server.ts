@@ -7,7 +7,7 @@ import { isDocName, type DocName } from '../../board/roots';
 import { SCHEMA_VERSION } from '../../board/schema';
 import { DraftCoordinator, draftDocName, messageOf, participantOfDraft } from './drafts';
 import type { Limits } from '../config';
-import type { DocStore } from '../doc-store';
+import type { DocStorage } from '../doc-store';
 import type { Logger } from '../log';
 import type { Access, RoomRepository } from '../rooms';
 import { clientAddress } from './client-address';
@@ -23,7 +23,7 @@ const SYNC_URL = /^\/sync\/([A-Za-z0-9_-]{1,64})\/([a-z]{1,32})$/;
 
 export type SyncServerOptions = {
 	rooms: RoomRepository;
-	store: DocStore;
+	store: DocStorage;
 	limits: Limits;
 	log: Logger;
 };
@@ -76,6 +76,22 @@ export class SyncServer {
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrameBytes });
 		this.pingTimer = setInterval(() => this.ping(), options.limits.pingIntervalMs);
 		this.pingTimer.unref();
+		// A shared store (PostgreSQL): other instances serve the same rooms.
+		options.store.watch?.({
+			appended: (roomId, docName, seq) => {
+				if (docName === 'control') this.contexts.controlChanged(roomId);
+				this.docs.get(`${roomId}/${docName}`)?.remoteAppended(seq);
+			},
+			presence: (roomId, docName, update) =>
+				this.docs.get(`${roomId}/${docName}`)?.remotePresence(update),
+			erased: (roomId) => this.closeRoom(roomId),
+			resync: () => {
+				for (const [id, room] of this.docs) {
+					if (id.endsWith('/control')) this.contexts.controlChanged(id.split('/')[0]!);
+					room.catchUp();
+				}
+			}
+		});
 	}
 
 	/** Handles an HTTP upgrade. Returns false, touching nothing, when the path is not ours. */

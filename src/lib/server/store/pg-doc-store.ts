@@ -1,0 +1,258 @@
+// The Yjs update logs in PostgreSQL, shared by every instance. Appends and compaction go through
+// a pool (asynchronous: the sync server broadcasts an update once its INSERT has committed);
+// loading a document, which must happen before anyone syncs, goes through the synchronous
+// connection. Instances learn of each other's appends through LISTEN/NOTIFY: a notification
+// only says "room R, document D, number N"; what to apply is read from the log.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { DocStorage, StoreEvents, StoredDoc, StoredSince } from '../doc-store';
+import type { Logger } from '../log';
+import { CHANNEL_ERASED, CHANNEL_PRESENCE, CHANNEL_UPDATES } from './pg-schema';
+import type { SyncPostgres } from './pg-sync';
+
+/** PostgreSQL's limit on a notification's payload is 8000 bytes. */
+const MAX_NOTIFY_BYTES = 7900;
+const RECONNECT_MS = 1000;
+
+type Row = { kind: number; seq: number; data: Buffer };
+
+function bytes(data: Buffer): Uint8Array {
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+export class PgDocStore implements DocStorage {
+	/** Tells this instance's own notifications from the others'. */
+	readonly instance = randomBytes(8).toString('hex');
+	private readonly inflight = new Set<Promise<unknown>>();
+	private listener: pg.Client | null = null;
+	private events: StoreEvents | null = null;
+	private closed = false;
+	private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+	private everListened = false;
+
+	constructor(
+		private readonly sync: SyncPostgres,
+		private readonly pool: pg.Pool,
+		private readonly url: string,
+		private readonly log: Logger
+	) {}
+
+	private track<T>(promise: Promise<T>): Promise<T> {
+		this.inflight.add(promise);
+		const done = () => this.inflight.delete(promise);
+		promise.then(done, done);
+		return promise;
+	}
+
+	clientWriters(roomId: string, doc: string): Map<number, string> {
+		const { rows } = this.sync.query(
+			'SELECT client_id, writer FROM doc_clients WHERE room_id = $1 AND doc = $2',
+			[roomId, doc]
+		);
+		return new Map(rows.map((row) => [row.client_id as number, row.writer as string]));
+	}
+
+	bindClient(roomId: string, doc: string, clientId: number, writer: string): void {
+		// Off the event loop's path: the claim is kept in memory at once (RoomDoc).
+		this.track(
+			this.pool.query(
+				'INSERT INTO doc_clients (room_id, doc, client_id, writer) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+				[roomId, doc, clientId, writer]
+			)
+		).catch((error) =>
+			this.log('warn', 'sync_claim_not_stored', { room: roomId, doc, message: String(error) })
+		);
+	}
+
+	/** One statement, so one snapshot of the database: a compaction cannot fall in between. */
+	load(roomId: string, doc: string): StoredDoc {
+		const { rows } = this.sync.query(
+			`SELECT 0 AS kind, upto_seq AS seq, data FROM doc_snapshots WHERE room_id = $1 AND doc = $2
+			 UNION ALL
+			 SELECT 1 AS kind, seq, data FROM doc_updates WHERE room_id = $1 AND doc = $2
+			 ORDER BY kind, seq`,
+			[roomId, doc]
+		);
+		let snapshot: Uint8Array | null = null;
+		const updates: Uint8Array[] = [];
+		let lastSeq = 0;
+		let size = 0;
+		for (const row of rows as Row[]) {
+			if (row.kind === 0) snapshot = bytes(row.data);
+			else updates.push(bytes(row.data));
+			lastSeq = Math.max(lastSeq, row.seq);
+			size += row.data.length;
+		}
+		return { snapshot, updates, lastSeq, bytes: size };
+	}
+
+	append(roomId: string, doc: string, _seq: number, update: Uint8Array): Promise<number> {
+		return this.track(
+			this.pool
+				.query('SELECT vwp_append($1, $2, $3, $4) AS seq', [
+					this.instance,
+					roomId,
+					doc,
+					Buffer.from(update.buffer, update.byteOffset, update.byteLength)
+				])
+				.then((result) => Number(result.rows[0].seq))
+		);
+	}
+
+	async readSince(roomId: string, doc: string, seq: number): Promise<StoredSince> {
+		const { rows } = await this.track(
+			this.pool.query(
+				`SELECT 0 AS kind, upto_seq AS seq, data FROM doc_snapshots
+				   WHERE room_id = $1 AND doc = $2 AND upto_seq > $3
+				 UNION ALL
+				 SELECT 1 AS kind, seq, data FROM doc_updates WHERE room_id = $1 AND doc = $2 AND seq > $3
+				 ORDER BY kind, seq`,
+				[roomId, doc, seq]
+			)
+		);
+		let snapshot: Uint8Array | null = null;
+		const updates: Uint8Array[] = [];
+		let lastSeq = seq;
+		for (const row of rows as Row[]) {
+			if (row.kind === 0) snapshot = bytes(row.data);
+			else updates.push(bytes(row.data));
+			lastSeq = Math.max(lastSeq, Number(row.seq));
+		}
+		return { snapshot, updates, lastSeq };
+	}
+
+	docNames(roomId: string, prefix: string): string[] {
+		const { rows } = this.sync.query(
+			`SELECT doc FROM doc_updates WHERE room_id = $1 AND left(doc, $2) = $3
+			 UNION SELECT doc FROM doc_snapshots WHERE room_id = $1 AND left(doc, $2) = $3`,
+			[roomId, prefix.length, prefix]
+		);
+		return rows.map((row) => row.doc as string).sort();
+	}
+
+	/**
+	 * Replaces the log up to `uptoSeq` by the snapshot, unless another instance already stored
+	 * one that covers more (it holds everything ours does, up to its number).
+	 */
+	compact(roomId: string, doc: string, uptoSeq: number, snapshot: Uint8Array): Promise<void> {
+		const run = async () => {
+			const client = await this.pool.connect();
+			try {
+				await client.query('BEGIN');
+				await client.query('SELECT vwp_doc_lock($1, $2)', [roomId, doc]);
+				await client.query(
+					`INSERT INTO doc_snapshots (room_id, doc, upto_seq, data) VALUES ($1, $2, $3, $4)
+					 ON CONFLICT (room_id, doc) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data
+					 WHERE doc_snapshots.upto_seq < excluded.upto_seq`,
+					[roomId, doc, uptoSeq, Buffer.from(snapshot)]
+				);
+				await client.query(
+					'DELETE FROM doc_updates WHERE room_id = $1 AND doc = $2 AND seq <= $3',
+					[roomId, doc, uptoSeq]
+				);
+				await client.query('COMMIT');
+			} catch (error) {
+				await client.query('ROLLBACK').catch(() => {});
+				throw error;
+			} finally {
+				client.release();
+			}
+		};
+		return this.track(run());
+	}
+
+	watch(events: StoreEvents): void {
+		this.events = events;
+		void this.listen();
+	}
+
+	private async listen(): Promise<void> {
+		if (this.closed) return;
+		const client = new pg.Client({
+			connectionString: this.url,
+			application_name: 'visiewerkplaats-listen'
+		});
+		const retry = (error: unknown) => {
+			if (this.listener === client) this.listener = null;
+			client.removeAllListeners();
+			client.on('error', () => {});
+			void client.end().catch(() => {});
+			if (this.closed || this.reconnectTimer) return;
+			this.log('warn', 'store_listen_lost', { message: String(error) });
+			this.reconnectTimer = setTimeout(() => {
+				this.reconnectTimer = null;
+				void this.listen();
+			}, RECONNECT_MS);
+			this.reconnectTimer.unref();
+		};
+		client.on('error', retry);
+		client.on('end', () => retry('connection ended'));
+		client.on('notification', (message) => this.notified(message.channel, message.payload ?? ''));
+		try {
+			await client.connect();
+			await client.query(
+				`LISTEN ${CHANNEL_UPDATES}; LISTEN ${CHANNEL_PRESENCE}; LISTEN ${CHANNEL_ERASED}`
+			);
+		} catch (error) {
+			retry(error);
+			return;
+		}
+		if (this.closed) {
+			void client.end().catch(() => {});
+			return;
+		}
+		const again = this.everListened;
+		this.listener = client;
+		this.everListened = true;
+		// Whatever was appended while nobody listened is read now.
+		if (again) this.events?.resync();
+	}
+
+	private notified(channel: string, payload: string): void {
+		const events = this.events;
+		if (!events) return;
+		const [instance, roomId, doc, value] = payload.split(' ');
+		if (instance === this.instance || !roomId) return;
+		try {
+			if (channel === CHANNEL_UPDATES && doc && value) events.appended(roomId, doc, Number(value));
+			else if (channel === CHANNEL_PRESENCE && doc && value)
+				events.presence(roomId, doc, new Uint8Array(Buffer.from(value, 'base64')));
+			else if (channel === CHANNEL_ERASED) events.erased(roomId);
+		} catch (error) {
+			this.log('error', 'store_notification_failed', { channel, message: String(error) });
+		}
+	}
+
+	private notify(channel: string, payload: string): void {
+		this.track(this.pool.query('SELECT pg_notify($1, $2)', [channel, payload])).catch((error) =>
+			this.log('warn', 'store_notify_failed', { channel, message: String(error) })
+		);
+	}
+
+	publishPresence(roomId: string, doc: string, update: Uint8Array): void {
+		const payload = `${this.instance} ${roomId} ${doc} ${Buffer.from(update).toString('base64')}`;
+		// Too large for one notification (hundreds of people changed at once): the others see
+		// these people at their next renewal (every 15 seconds) instead.
+		if (payload.length > MAX_NOTIFY_BYTES) return;
+		this.notify(CHANNEL_PRESENCE, payload);
+	}
+
+	publishErased(roomId: string): void {
+		this.notify(CHANNEL_ERASED, `${this.instance} ${roomId}`);
+	}
+
+	/** Waits for every write under way, then closes the connections. */
+	async close(): Promise<void> {
+		this.closed = true;
+		if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+		while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+		const listener = this.listener;
+		this.listener = null;
+		if (listener) {
+			listener.removeAllListeners();
+			listener.on('error', () => {});
+			await listener.end().catch(() => {});
+		}
+		await this.pool.end();
+	}
+}
