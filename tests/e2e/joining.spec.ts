@@ -39,7 +39,7 @@ test('the facilitator closes joining, a latecomer is told so, and reopening lets
 
 	const late = await newPage(browser, 'phone');
 	await late.page.goto(`/join/${joinCode}`);
-	await late.page.getByTestId('join-submit').click();
+	// The code is checked before anyone is greeted: the refusal comes at once, next to the code.
 	await expect(late.page.getByTestId('join-error')).toContainText(
 		'Deze sessie neemt geen nieuwe deelnemers meer aan'
 	);

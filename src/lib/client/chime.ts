@@ -1,10 +1,33 @@
 // A gentle three-note chime with the Web Audio API: no sound file to ship.
+// Browsers block sound until someone has clicked or pressed a key in the page; the projector
+// asks soundBlocked() so that it says the truth ("geluid staat uit: tik om aan te zetten")
+// instead of promising a chime that the browser will not play.
 let context: AudioContext | null = null;
+const listeners = new Set<() => void>();
+
+function notify(): void {
+	for (const listener of listeners) listener();
+}
 
 /** Browsers allow sound only after a click: call this from one. */
 export function unlockSound(): void {
-	context ??= new AudioContext();
-	void context.resume();
+	if (typeof AudioContext === 'undefined') return;
+	if (!context) {
+		context = new AudioContext();
+		context.addEventListener('statechange', notify);
+	}
+	void context.resume().then(notify, notify);
+}
+
+/** True while the browser would not play the chime (no click in the page yet, or suspended). */
+export function soundBlocked(): boolean {
+	return !context || context.state !== 'running';
+}
+
+/** Calls back when the browser starts or stops allowing sound; returns the unsubscribe. */
+export function onSoundChange(listener: () => void): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
 }
 
 export function chime(): void {

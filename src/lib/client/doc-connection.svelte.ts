@@ -11,6 +11,9 @@ export type LinkStatus = 'connected' | 'connecting' | 'disconnected';
 /** A change of this browser that the server put back, and why (the server's reason). */
 export type Refusal = { reason: string; at: number };
 
+/** The sync server's close code for a room that was erased (server/sync/close-codes.ts). */
+const ROOM_ERASED = 4404;
+
 function syncUrl(): string {
 	return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
@@ -30,6 +33,8 @@ export class DocConnection {
 	refusal = $state<Refusal | null>(null);
 	/** The server's document is newer than this page's code: it writes nothing more. */
 	outdated = $state(false);
+	/** The server closed this link for good (the room was erased: 4404); it does not reconnect. */
+	erased = $state(false);
 	#unsentKey: string;
 
 	constructor(roomId: string, docName: string, key: string) {
@@ -54,6 +59,11 @@ export class DocConnection {
 			}
 			this.synced = isSynced;
 			if (isSynced && this.status === 'connected') this.setUnsent(false);
+		});
+		this.provider.on('connection-close', (event: CloseEvent | null) => {
+			if (event?.code !== ROOM_ERASED) return;
+			this.erased = true;
+			this.provider.disconnect();
 		});
 		this.provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
 			this.refusal = { reason: decoding.readVarString(decoder), at: Date.now() };

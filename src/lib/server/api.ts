@@ -120,12 +120,11 @@ function throttled(app: App, address: string, retryMs: number, scope: string): H
 }
 
 /**
- * Joining with a code. Guessing is bounded three ways: an address past its wrong-code budget
- * is refused every join (the right code too) until its window ends; past the global budget of
- * wrong codes per minute, every address with a recent wrong code is refused; and a code works
- * only while the facilitator keeps joining open and the room has been used lately.
+ * The room a code admits to, or the refusal joining would give (throttled, unknown, closed),
+ * counted as a join attempt: checking a code first (the join page does, before it greets
+ * anyone) gives a guesser nothing a join would not.
  */
-export function joinRoom(app: App, body: v.InferOutput<typeof JoinBody>, address: string) {
+export function admittingRoom(app: App, code: string, address: string): Room {
 	const limits = app.config.limits;
 	const addressRetry = app.failedJoins.retryAfterMs(address);
 	if (addressRetry > 0) throw throttled(app, address, addressRetry, 'address');
@@ -133,7 +132,7 @@ export function joinRoom(app: App, body: v.InferOutput<typeof JoinBody>, address
 	if (globalRetry > 0 && app.failedJoins.hasRecentFailure(address))
 		throw throttled(app, address, globalRetry, 'global');
 
-	const room = app.rooms.findByCode(body.code);
+	const room = app.rooms.findByCode(code);
 	if (!room) {
 		app.failedJoins.recordFailure(address);
 		app.wrongCodes.record();
@@ -150,6 +149,18 @@ export function joinRoom(app: App, body: v.InferOutput<typeof JoinBody>, address
 			{ reason: joining.reason === 'idle' ? 'expired' : 'closed' }
 		);
 	}
+	return room;
+}
+
+/**
+ * Joining with a code. Guessing is bounded three ways: an address past its wrong-code budget
+ * is refused every join (the right code too) until its window ends; past the global budget of
+ * wrong codes per minute, every address with a recent wrong code is refused; and a code works
+ * only while the facilitator keeps joining open and the room has been used lately.
+ */
+export function joinRoom(app: App, body: v.InferOutput<typeof JoinBody>, address: string) {
+	const room = admittingRoom(app, body.code, address);
+	const limits = app.config.limits;
 	try {
 		const participant = app.rooms.addParticipant(room.id, body.name, limits.participantsPerRoom);
 		return {
