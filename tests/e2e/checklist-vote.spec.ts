@@ -170,7 +170,7 @@ test('three participants vote; the projector shows the counts only after the rev
 	const r1 = projector.locator('[data-testid="vote-result"][data-statement="r1"]');
 	const r2 = projector.locator('[data-testid="vote-result"][data-statement="r2"]');
 	await expect(r1).toHaveAttribute('data-outcome', 'approved');
-	await expect(r1.getByTestId('vote-numbers')).toHaveText(/Voor: 2.*Tegen: 1.*Onthouding: 0/);
+	await expect(r1.getByTestId('vote-numbers')).toHaveText(/Voor: 2.*Tegen: 1.*Geen mening: 0/);
 	await expect(r1.getByTestId('vote-outcome')).toContainText('Uitslag: aangenomen');
 	await expect(r1.getByTestId('vote-recorded')).toHaveText('Oorspronkelijk besluit: aangenomen');
 	// 1 for, 1 against: a tie is not a majority.
