@@ -35,8 +35,9 @@ describe('the CSV for Excel', () => {
 		const text = csv();
 		expect(text.charCodeAt(0)).toBe(0xfeff);
 		const [header, ...body] = rows(text);
-		expect(cells(header!)).toHaveLength(17);
-		for (const line of body) expect(cells(line)).toHaveLength(17);
+		// 17 columns, and for, against, abstain and decision of a vote.
+		expect(cells(header!)).toHaveLength(21);
+		for (const line of body) expect(cells(line)).toHaveLength(21);
 		expect(Buffer.from(text, 'utf8').toString('utf8')).toContain('Chloë zegt: één buurt');
 	});
 
@@ -63,7 +64,7 @@ describe('the CSV for Excel', () => {
 		]);
 		expect(lines.filter((l) => l[0] === 'beoordeling')).toHaveLength(7);
 		expect(lines.find((l) => l[4] === 'Een buurthuis met koffie')![7]).toBe('2');
-		expect(lines.find((l) => l[4] === 'Mandaat')!.slice(15)).toEqual([
+		expect(lines.find((l) => l[4] === 'Mandaat')!.slice(15, 17)).toEqual([
 			'ja',
 			'Beslissing college 3 maart'
 		]);

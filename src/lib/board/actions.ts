@@ -8,26 +8,43 @@ export const ACTION_STATUSES = ['proposed', 'confirmed', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** The fields of an action plan row that people type. */
-export const ACTION_FIELDS = ['title', 'block', 'lead', 'partners', 'when', 'firstStep'] as const;
-export type ActionField = (typeof ACTION_FIELDS)[number];
+export const ACTION_TEXT_FIELDS = [
+	'title',
+	'block',
+	'lead',
+	'partners',
+	'when',
+	'firstStep'
+] as const;
+export type ActionField = (typeof ACTION_TEXT_FIELDS)[number];
+/**
+ * Optional, for the municipality's multi-year plan (meerjarenplan): the policy objective
+ * (beleidsdoelstelling) and action plan (actieplan) the action belongs to, and its code there.
+ */
+export const ACTION_PLAN_FIELDS = ['goal', 'actionPlan', 'code'] as const;
+export type ActionPlanField = (typeof ACTION_PLAN_FIELDS)[number];
+/** Every text field of an action (what the update guard accepts). */
+export const ACTION_FIELDS = [...ACTION_TEXT_FIELDS, ...ACTION_PLAN_FIELDS] as const;
+type AnyActionField = (typeof ACTION_FIELDS)[number];
 export const MAX_ACTION_FIELD = 300;
 
-export type Action = Record<ActionField, string> & {
-	id: string;
-	step: string;
-	status: ActionStatus;
-	author: string;
-	created: number;
-	hidden: boolean;
-};
+export type Action = Record<ActionField, string> &
+	Partial<Record<ActionPlanField, string>> & {
+		id: string;
+		step: string;
+		status: ActionStatus;
+		author: string;
+		created: number;
+		hidden: boolean;
+	};
 
-export type NewAction = Partial<Record<ActionField, string>> &
+export type NewAction = Partial<Record<AnyActionField, string>> &
 	Pick<Action, 'id' | 'step' | 'author' | 'created'>;
 
 function cleanFields(
-	fields: Partial<Record<ActionField, string>>
-): Partial<Record<ActionField, string>> {
-	const clean: Partial<Record<ActionField, string>> = {};
+	fields: Partial<Record<AnyActionField, string>>
+): Partial<Record<AnyActionField, string>> {
+	const clean: Partial<Record<AnyActionField, string>> = {};
 	for (const field of ACTION_FIELDS) {
 		const value = fields[field];
 		if (value === undefined) continue;
@@ -66,7 +83,7 @@ function actionEntry(doc: Y.Doc, id: string): Y.Map<unknown> {
 export function updateAction(
 	doc: Y.Doc,
 	id: string,
-	fields: Partial<Record<ActionField, string>>,
+	fields: Partial<Record<AnyActionField, string>>,
 	origin: Origin = USER_ORIGIN
 ): void {
 	const clean = cleanFields(fields);
@@ -120,7 +137,12 @@ export function actionsFromYdoc(doc: Y.Doc): Action[] {
 			created: typeof created === 'number' ? created : 0,
 			hidden: entry.get('hidden') === true
 		} as Action;
-		for (const field of ACTION_FIELDS) action[field] = String(entry.get(field) ?? '');
+		for (const field of ACTION_TEXT_FIELDS) action[field] = String(entry.get(field) ?? '');
+		// Only where set: a plan field is optional, and older rooms have none.
+		for (const field of ACTION_PLAN_FIELDS) {
+			const value = entry.get(field);
+			if (typeof value === 'string' && value) action[field] = value;
+		}
 		if (action.title) actions.push(action);
 	});
 	return actions.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));

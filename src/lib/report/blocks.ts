@@ -22,6 +22,8 @@ export type ReportInput = {
 	workshop: Workshop;
 	snapshot: RoomSnapshot;
 	participants: number;
+	/** The id of the variant the room ran ('' or absent: the workshop's default). */
+	variant?: string;
 	locale: Locale;
 	/** Show the names participants typed; off keeps the report anonymous. */
 	names: boolean;

@@ -32,6 +32,7 @@ export function buildReport(input: ReportInput): Report {
 		.filter((step) => stepKind(step.type)?.report !== null)
 		.map((step) => stepSection(input, step));
 	const sources = (workshop.sources ?? []).map((source) => formatSource(source, locale));
+	const variant = workshop.variants?.find((v) => v.id === input.variant);
 	return {
 		version: REPORT_VERSION,
 		locale,
@@ -39,6 +40,9 @@ export function buildReport(input: ReportInput): Report {
 		workshopTitle: workshop.title[locale],
 		date: isoTime(input.createdAt).slice(0, 10),
 		dateText: dateInWords(input.createdAt, locale),
+		variant: variant?.title[locale] ?? '',
+		// The variant's planned length (its steps may add up to a little more or less).
+		minutes: variant?.minutes ?? (Number.isFinite(workshop.minutes) ? workshop.minutes : 0),
 		participants: input.participants,
 		contributions: visible.length + snapshot.board.actions.filter((a) => !a.hidden).length,
 		sections: [

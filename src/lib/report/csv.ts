@@ -3,6 +3,7 @@ import {
 	MAX_NAME_LENGTH,
 	MAX_NOTE_LENGTH,
 	mergeRedirect,
+	resultsFromTotals,
 	tallyDots,
 	visibleNotes,
 	type RoomSnapshot
@@ -46,11 +47,17 @@ export const CSV_COLUMNS = [
 	'first_step',
 	'status',
 	'answer',
-	'note'
+	'note',
+	'approve',
+	'reject',
+	'abstain',
+	'outcome'
 ] as const;
 
-/** The columns a spreadsheet gets: labels in the report's language; the step's id is left out. */
-function headers(locale: Locale): string[] {
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** The columns a spreadsheet gets: labels in the report's language (the step's id: ''). */
+export function csvHeaders(locale: Locale): Record<CsvColumn, string> {
 	const l = { locale };
 	const names: Record<(typeof CSV_COLUMNS)[number], string> = {
 		type: m.report_csv_type({}, l),
@@ -70,24 +77,29 @@ function headers(locale: Locale): string[] {
 		first_step: m.report_action_first_step({}, l),
 		status: m.report_action_status({}, l),
 		answer: m.report_answer({}, l),
-		note: m.report_note({}, l)
+		note: m.report_note({}, l),
+		approve: m.report_approve({}, l),
+		reject: m.report_reject({}, l),
+		abstain: m.report_abstain({}, l),
+		outcome: m.report_outcome({}, l)
 	};
-	return CSV_COLUMNS.map((c) => names[c]);
+	return names;
 }
 
 /** The step id's position: kept in rows (kinds write it), left out of the file. */
 const STEP_ID = CSV_COLUMNS.indexOf('step');
 
+export type TableOptions = { names: boolean; locale: Locale; labels?: Record<string, string> };
+
 /**
- * Every visible contribution, one row each, for synthesis in a spreadsheet. Made for Excel in a
- * Flemish (or French) locale: UTF-8 with a byte order mark (else "Chloë" reads "ChloÃ«") and `;`
- * between fields (Excel's list separator there: with `,` everything lands in one column).
+ * Every visible contribution, one row each (columns as CSV_COLUMNS), labels not ids: the rows
+ * of the CSV and of the XLSX workbook's sheets. The first cell names the row's kind.
  */
-export function reportToCsv(
+export function contributionRows(
 	snapshot: RoomSnapshot,
 	workshop: Workshop,
-	options: { names: boolean; locale: Locale; labels?: Record<string, string> }
-): string {
+	options: TableOptions
+): (string | number)[][] {
 	// Texts at the board's limits: a room stored before the server enforced them may hold more.
 	const id = (value: string) => truncate(value, MAX_REPORT_ID);
 	const label = (value: string) => (value ? (options.labels?.[value] ?? id(value)) : '');
@@ -124,10 +136,68 @@ export function reportToCsv(
 	// Notes are on every kind's board; a kind adds its own contributions (actions, ratings …).
 	const context = { id, title, label, names: options.names, locale: options.locale };
 	for (const kind of stepKinds()) rows.push(...(kind.csv?.(snapshot, workshop, context) ?? []));
+	rows.push(...ballotRows(snapshot, workshop, context));
+	return rows;
+}
+
+/**
+ * The counted votes: one row per statement with its numbers for, against and abstaining, and
+ * the outcome by the step's rule. Anonymous: the board holds only totals.
+ */
+function ballotRows(
+	snapshot: RoomSnapshot,
+	workshop: Workshop,
+	context: {
+		id(v: string): string;
+		title(v: string): string;
+		label(v: string): string;
+		locale: Locale;
+	}
+): (string | number)[][] {
+	const l = { locale: context.locale };
+	const kind = m.report_csv_kind_ballot({}, l);
+	const outcome = {
+		approved: m.report_approved({}, l),
+		'not-approved': m.report_not_approved({}, l)
+	};
+	const steps = [...new Set(snapshot.board.votes.map((t) => t.step))];
+	return steps.flatMap((stepId) => {
+		const step = workshop.steps.find((s) => s.id === stepId);
+		const defined = step?.options?.statements?.map((s) => s.id) ?? [];
+		const voted = snapshot.board.votes.filter((t) => t.step === stepId).map((t) => t.statement);
+		const order = [...new Set([...defined, ...voted])].filter((id) => voted.includes(id));
+		return resultsFromTotals(snapshot.board.votes, stepId, order, step?.options?.rule).map((r) => {
+			const row: Partial<Record<CsvColumn, string | number>> = {
+				type: kind,
+				step: context.id(stepId),
+				step_title: context.title(stepId),
+				text: context.label(r.statement),
+				approve: r.tally.approve,
+				reject: r.tally.reject,
+				abstain: r.tally.abstain,
+				outcome: outcome[r.outcome]
+			};
+			return CSV_COLUMNS.map((c) => row[c] ?? '');
+		});
+	});
+}
+
+/**
+ * Every visible contribution, one row each, for synthesis in a spreadsheet. Made for Excel in a
+ * Flemish (or French) locale: UTF-8 with a byte order mark (else "Chloë" reads "ChloÃ«") and `;`
+ * between fields (Excel's list separator there: with `,` everything lands in one column).
+ */
+export function reportToCsv(
+	snapshot: RoomSnapshot,
+	workshop: Workshop,
+	options: TableOptions
+): string {
+	const rows = contributionRows(snapshot, workshop, options);
+	const names = csvHeaders(options.locale);
 	const line = (cells: (string | number)[]) =>
 		CSV_COLUMNS.map((_, i) => cells[i] ?? '')
 			.filter((_, i) => i !== STEP_ID)
 			.map(csvField)
 			.join(';');
-	return '\uFEFF' + [headers(options.locale), ...rows].map(line).join('\r\n') + '\r\n';
+	return '\uFEFF' + [CSV_COLUMNS.map((c) => names[c]), ...rows].map(line).join('\r\n') + '\r\n';
 }

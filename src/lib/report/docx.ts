@@ -4,6 +4,7 @@ import {
 	Document,
 	Footer,
 	HeadingLevel,
+	ImageRun,
 	Packer,
 	PageBreak,
 	PageNumber,
@@ -16,13 +17,15 @@ import {
 	TextRun,
 	WidthType
 } from 'docx';
+import { Resvg } from '@resvg/resvg-js';
 import { m } from '../paraglide/messages';
-import type { HeatRow, Report, ReportBlock } from './model';
+import { chartAlt, chartSvg, chartTable, CHART_WIDTH } from './chart';
+import type { ChartRow, Report, ReportBlock } from './model';
 import {
+	asWrittenNote,
 	ballotTable,
 	cleanText,
-	RATING_ORDER,
-	ratingLabels,
+	pageOfParts,
 	partTitle,
 	summaryLines,
 	votesLabel,
@@ -47,7 +50,10 @@ const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
 /** A text's lines as runs, each after the first on a new line (Word keeps the breaks). */
-function runs(text: string, options: { bold?: boolean; color?: string; italics?: boolean } = {}) {
+function runs(
+	text: string,
+	options: { bold?: boolean; color?: string; italics?: boolean; size?: number } = {}
+) {
 	return text
 		.split(/\r\n?|\n|\u2028|\u2029/)
 		.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }));
@@ -58,12 +64,22 @@ const PAGE_WIDTH = 9638;
 
 /**
  * Column widths that never split a word: each column at least as wide as its longest word (at
- * about 11 pt), the rest of the page shared in proportion to the text each column holds.
+ * `points`, 11 by default), the rest of the page shared in proportion to the text each holds.
  */
-export function columnWidths(columns: string[], rows: string[][], total = PAGE_WIDTH): number[] {
+export function columnWidths(
+	columns: string[],
+	rows: string[][],
+	total = PAGE_WIDTH,
+	points = 11
+): number[] {
 	const all = [columns, ...rows];
 	const longestWord = columns.map((_, i) =>
-		Math.max(600, ...all.flatMap((r) => (r[i] ?? '').split(/\s+/u).map(wordWidth)))
+		Math.max(
+			600,
+			...all.flatMap((r) =>
+				(r[i] ?? '').split(/\s+/u).map((word) => (wordWidth(word) * points) / 11)
+			)
+		)
 	);
 	const text = columns.map((_, i) => all.reduce((sum, r) => sum + (r[i] ?? '').length, 0) + 1);
 	// The cell's margins (about 0.19 cm on each side) and a little room.
@@ -105,13 +121,18 @@ function cell(
 			? { type: ShadingType.CLEAR, color: 'auto', fill: options.fill }
 			: undefined,
 		children: [
-			new Paragraph({ children: runs(text, { bold: options.header, color: options.color }) })
+			new Paragraph({
+				children: runs(text, { bold: options.header, color: options.color, size: TABLE_SIZE })
+			})
 		]
 	});
 }
 
+/** Text in tables at 9 pt (in half points): a plan of seven columns fits the page whole. */
+const TABLE_SIZE = 18;
+
 function table(columns: string[], rows: string[][]): Table {
-	const widths = columnWidths(columns, rows);
+	const widths = columnWidths(columns, rows, PAGE_WIDTH, TABLE_SIZE / 2);
 	return new Table({
 		width: { size: PAGE_WIDTH, type: WidthType.DXA },
 		columnWidths: widths,
@@ -126,35 +147,40 @@ function table(columns: string[], rows: string[][]): Table {
 	});
 }
 
-function heatTable(report: Report, rows: HeatRow[]): Table {
-	const labels = ratingLabels(report);
-	const max = Math.max(1, ...rows.flatMap((r) => RATING_ORDER.map((k) => r.counts[k])));
-	const shaded = (count: number) => {
-		const level = Math.round(255 - (count / max) * 170);
-		const hex = level.toString(16).padStart(2, '0').toUpperCase();
-		return cell(String(count), {
-			fill: `${hex}${hex}${hex}`,
-			color: level < 150 ? 'FFFFFF' : '111111'
-		});
-	};
-	return new Table({
-		width: { size: 100, type: WidthType.PERCENTAGE },
-		rows: [
-			new TableRow({
-				tableHeader: true,
-				children: [
-					m.report_block({}, { locale: report.locale }),
-					...RATING_ORDER.map((k) => labels[k])
-				].map((c) => cell(c, { header: true, fill: 'EEEEEE' }))
-			}),
-			...rows.map(
-				(r) =>
-					new TableRow({
-						children: [cell(r.label), ...RATING_ORDER.map((k) => shaded(r.counts[k]))]
-					})
-			)
-		]
-	});
+/** Word shows the chart at this width in pixels (the page's text is about 640 px wide). */
+const CHART_DOCX_WIDTH = 620;
+
+/**
+ * The framework chart as a PNG (the SVG rendered by resvg, at twice the size shown so that it
+ * prints sharp), with its alternative text, and its data as a table below it.
+ */
+function chart(report: Report, rows: ChartRow[]): (Paragraph | Table)[] {
+	const svg = chartSvg(report, rows);
+	const image = new Resvg(svg, {
+		fitTo: { mode: 'width', value: CHART_WIDTH * 2 },
+		font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }
+	}).render();
+	const height = Math.round((image.height / image.width) * CHART_DOCX_WIDTH);
+	const alt = chartAlt(report, rows);
+	const t = chartTable(report, rows);
+	return [
+		new Paragraph({
+			children: [
+				new ImageRun({
+					type: 'png',
+					data: image.asPng(),
+					transformation: { width: CHART_DOCX_WIDTH, height },
+					altText: {
+						name: m.report_chart_title({}, { locale: report.locale }),
+						title: m.report_chart_title({}, { locale: report.locale }),
+						description: alt
+					}
+				})
+			]
+		}),
+		table(t.columns, t.rows),
+		new Paragraph('')
+	];
 }
 
 function blockChildren(report: Report, b: ReportBlock): (Paragraph | Table)[] {
@@ -175,12 +201,20 @@ function blockChildren(report: Report, b: ReportBlock): (Paragraph | Table)[] {
 				});
 			});
 			return [
-				...(b.title ? [new Paragraph({ text: b.title, heading: HeadingLevel.HEADING_3 })] : []),
+				...(b.title ? [new Paragraph({ text: b.title, heading: HeadingLevel.HEADING_4 })] : []),
 				...items
 			];
 		}
+		case 'heading':
+			return [new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_3 })];
 		case 'table':
-			return [table(b.columns, b.rows), new Paragraph('')];
+			return [
+				...(b.title ? [new Paragraph({ text: b.title, heading: HeadingLevel.HEADING_4 })] : []),
+				table(b.columns, b.rows),
+				new Paragraph('')
+			];
+		case 'chart':
+			return chart(report, b.rows);
 		case 'heatmap': {
 			const least = b.least.length
 				? [
@@ -194,7 +228,13 @@ function blockChildren(report: Report, b: ReportBlock): (Paragraph | Table)[] {
 						})
 					]
 				: [];
-			return [heatTable(report, b.rows), ...least];
+			return [
+				...chart(
+					report,
+					b.rows.map((r) => ({ ...r, group: '' }))
+				),
+				...least
+			];
 		}
 		case 'ballots': {
 			const t = ballotTable(report, b.rows);
@@ -222,6 +262,9 @@ export async function reportToDocx(input: Report): Promise<Buffer> {
 			([k, v]) =>
 				new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)] })
 		),
+		...(asWrittenNote(report)
+			? [new Paragraph({ children: [new TextRun({ text: asWrittenNote(report), italics: true })] })]
+			: []),
 		new Paragraph({ children: [new PageBreak()] })
 	];
 	const body = withParts(report).flatMap(({ section: s, part }) => [
@@ -243,6 +286,7 @@ export async function reportToDocx(input: Report): Promise<Buffer> {
 			: []),
 		...s.blocks.flatMap((b) => blockChildren(report, b))
 	]);
+	const pageOf = pageOfParts(report);
 	const doc = new Document({
 		creator: 'Visiewerkplaats',
 		title: report.title,
@@ -251,7 +295,12 @@ export async function reportToDocx(input: Report): Promise<Buffer> {
 			default: {
 				document: {
 					run: { font: 'Calibri', size: 22, language: { value: DOCX_LANGUAGES[report.locale] } }
-				}
+				},
+				// Room above a heading, so that a section stands apart from the one before.
+				heading1: { paragraph: { spacing: { before: 480, after: 160 } } },
+				heading2: { paragraph: { spacing: { before: 360, after: 120 } } },
+				heading3: { paragraph: { spacing: { before: 240, after: 80 } } },
+				heading4: { paragraph: { spacing: { before: 200, after: 60 } } }
 			}
 		},
 		sections: [
@@ -261,7 +310,17 @@ export async function reportToDocx(input: Report): Promise<Buffer> {
 						children: [
 							new Paragraph({
 								alignment: AlignmentType.CENTER,
-								children: [new TextRun({ children: [PageNumber.CURRENT] })]
+								children: [
+									new TextRun({
+										children: [
+											pageOf[0],
+											PageNumber.CURRENT,
+											pageOf[1],
+											PageNumber.TOTAL_PAGES,
+											pageOf[2]
+										]
+									})
+								]
 							})
 						]
 					})

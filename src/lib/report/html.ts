@@ -1,11 +1,11 @@
 import { m } from '../paraglide/messages';
-import type { HeatRow, Report, ReportBlock } from './model';
+import { chartSvg, chartTable } from './chart';
+import type { ChartRow, Report, ReportBlock } from './model';
 import {
+	asWrittenNote,
 	ballotLabels,
 	ballotTable,
 	escapeHtml as h,
-	RATING_ORDER,
-	ratingLabels,
 	partTitle,
 	summaryLines,
 	votesLabel,
@@ -16,36 +16,6 @@ function table(columns: string[], rows: string[][]): string {
 	const head = columns.map((c) => `<th scope="col">${h(c)}</th>`).join('');
 	const body = rows.map((r) => `<tr>${r.map((c) => `<td>${h(c)}</td>`).join('')}</tr>`).join('');
 	return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
-}
-
-/** Grey levels with the count written in each cell: readable in black and white. */
-function heatmapSvg(report: Report, rows: HeatRow[]): string {
-	const labels = ratingLabels(report);
-	const labelWidth = 260;
-	const cellWidth = 110;
-	const rowHeight = 34;
-	const width = labelWidth + cellWidth * RATING_ORDER.length;
-	const height = rowHeight * (rows.length + 1);
-	const max = Math.max(1, ...rows.flatMap((r) => RATING_ORDER.map((k) => r.counts[k])));
-	const header = RATING_ORDER.map(
-		(k, i) =>
-			`<text x="${labelWidth + i * cellWidth + cellWidth / 2}" y="22" text-anchor="middle" font-weight="700">${h(labels[k])}</text>`
-	).join('');
-	const body = rows
-		.map((row, r) => {
-			const y = rowHeight * (r + 1);
-			const cells = RATING_ORDER.map((k, i) => {
-				const count = row.counts[k];
-				const shade = Math.round(255 - (count / max) * 170);
-				const ink = shade < 150 ? '#fff' : '#111';
-				const x = labelWidth + i * cellWidth;
-				return `<rect x="${x}" y="${y}" width="${cellWidth}" height="${rowHeight}" fill="rgb(${shade},${shade},${shade})" stroke="#666"/><text x="${x + cellWidth / 2}" y="${y + 22}" text-anchor="middle" fill="${ink}">${count}</text>`;
-			}).join('');
-			return `<text x="0" y="${y + 22}">${h(row.label)}</text>${cells}`;
-		})
-		.join('');
-	const title = m.report_block({}, { locale: report.locale });
-	return `<svg class="heatmap" role="img" aria-label="${h(title)}" viewBox="0 0 ${width} ${height}" width="100%" font-family="sans-serif" font-size="15">${header}${body}</svg>`;
 }
 
 function ballotsSvg(
@@ -72,6 +42,12 @@ function ballotsSvg(
 	return `<svg class="ballots" role="img" aria-label="${h(l.outcome)}" viewBox="0 0 ${barWidth + 330} ${rows.length * rowHeight}" width="100%" font-family="sans-serif" font-size="14">${parts.join('')}</svg>`;
 }
 
+/** The chart as an inline SVG (a figure), and its data as a table for every reader. */
+function chart(report: Report, rows: ChartRow[]): string {
+	const t = chartTable(report, rows);
+	return `<figure class="chart">${chartSvg(report, rows)}</figure>${table(t.columns, t.rows)}`;
+}
+
 function block(report: Report, b: ReportBlock): string {
 	switch (b.kind) {
 		case 'text':
@@ -88,12 +64,21 @@ function block(report: Report, b: ReportBlock): string {
 			return `${b.title ? `<h3>${h(b.title)}</h3>` : ''}<ul>${items}</ul>`;
 		}
 		case 'table':
-			return table(b.columns, b.rows);
+			return (b.title ? `<h4>${h(b.title)}</h4>` : '') + table(b.columns, b.rows);
+		case 'heading':
+			return `<h3>${h(b.text)}</h3>`;
+		case 'chart':
+			return chart(report, b.rows);
 		case 'heatmap': {
 			const least = b.least.length
 				? `<p class="least">${h(m.report_least({ blocks: b.least.join(', ') }, { locale: report.locale }))}</p>`
 				: '';
-			return heatmapSvg(report, b.rows) + least;
+			return (
+				chart(
+					report,
+					b.rows.map((r) => ({ ...r, group: '' }))
+				) + least
+			);
 		}
 		case 'ballots': {
 			const t = ballotTable(report, b.rows);
@@ -108,21 +93,24 @@ body { font-family: 'Atkinson Hyperlegible', 'Segoe UI', Arial, sans-serif; colo
 h1 { color: #07443c; font-size: 2.2rem; margin-bottom: 0.2rem; }
 h2 { color: #07443c; border-bottom: 2px solid #d6d0c4; padding-bottom: 0.2rem; margin-top: 2rem; break-after: avoid; }
 h3 { margin-bottom: 0.3rem; break-after: avoid; }
+h4 { margin: 0.8rem 0 0.2rem; break-after: avoid; }
 .subtitle { font-style: italic; margin-top: 0; }
 .summary { list-style: none; padding: 0; }
 .synthesis { background: #f7f4ee; border-left: 4px solid #0b5d52; padding: 0.6rem 1rem; white-space: pre-wrap; }
 .meta { color: #44545c; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0; break-inside: auto; }
-th, td { border: 1px solid #999; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #999; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 th { background: #eee; }
 tr { break-inside: avoid; }
-svg { max-width: 100%; margin: 0.6rem 0; }
+svg { max-width: 100%; height: auto; margin: 0.6rem 0; }
+figure.chart { margin: 0.6rem 0; break-inside: avoid; }
+.as-written { font-style: italic; color: #44545c; }
 .least { font-weight: 700; }
 .hint { color: #44545c; font-size: 0.9rem; }
 .title-page { break-after: page; }
 .part { font-size: 1.5rem; font-weight: 700; color: #07443c; margin: 2.5rem 0 0; }
 .part.annex { break-before: page; }
-@media print { body { margin: 0; max-width: none; } .no-print { display: none; } }
+@media print { body { margin: 0; max-width: none; font-size: 10.5pt; } table { font-size: 9pt; } .no-print { display: none; } }
 `;
 
 /** A standalone HTML page of the report, with A4 print styles. */
@@ -142,5 +130,6 @@ export function reportToHtml(report: Report): string {
 		})
 		.join('');
 	const subtitle = m.report_subtitle({ workshop: report.workshopTitle }, { locale: report.locale });
-	return `<!doctype html><html lang="${report.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(report.title)}</title><style>${STYLE}</style></head><body><p class="no-print hint">${h(m.report_print({}, { locale: report.locale }))}</p><header class="title-page"><h1>${h(report.title)}</h1><p class="subtitle">${h(subtitle)}</p><ul class="summary">${summary}</ul></header><main>${sections}</main></body></html>`;
+	const note = asWrittenNote(report) ? `<p class="as-written">${h(asWrittenNote(report))}</p>` : '';
+	return `<!doctype html><html lang="${report.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${h(report.title)}</title><style>${STYLE}</style></head><body><p class="no-print hint">${h(m.report_print({}, { locale: report.locale }))}</p><header class="title-page"><h1>${h(report.title)}</h1><p class="subtitle">${h(subtitle)}</p><ul class="summary">${summary}</ul>${note}</header><main>${sections}</main></body></html>`;
 }

@@ -1,12 +1,12 @@
 import { m } from '../paraglide/messages';
+import { chartTable } from './chart';
 import type { Report, ReportBlock } from './model';
 import {
+	asWrittenNote,
 	ballotTable,
 	escapeMarkdown as md,
 	escapeMarkdownInline as inline,
 	escapeMarkdownParagraphs as paragraphs,
-	RATING_ORDER,
-	ratingLabels,
 	partTitle,
 	summaryLines,
 	votesLabel,
@@ -37,19 +37,22 @@ function block(report: Report, b: ReportBlock): string {
 				.join('\n\n');
 		}
 		case 'table':
-			return table(b.columns, b.rows);
+			return (b.title ? `#### ${inline(b.title)}\n\n` : '') + table(b.columns, b.rows);
+		case 'heading':
+			return `### ${inline(b.text)}`;
+		case 'chart': {
+			const t = chartTable(report, b.rows);
+			return table(t.columns, t.rows);
+		}
 		case 'heatmap': {
-			const labels = ratingLabels(report);
-			const rows = b.rows.map((r) => [r.label, ...RATING_ORDER.map((k) => String(r.counts[k]))]);
+			const t = chartTable(
+				report,
+				b.rows.map((r) => ({ ...r, group: '' }))
+			);
 			const least = b.least.length
 				? `\n\n${inline(m.report_least({ blocks: b.least.join(', ') }, { locale: report.locale }))}`
 				: '';
-			return (
-				table(
-					[m.report_block({}, { locale: report.locale }), ...RATING_ORDER.map((k) => labels[k])],
-					rows
-				) + least
-			);
+			return table(t.columns, t.rows) + least;
 		}
 		case 'ballots': {
 			const t = ballotTable(report, b.rows);
@@ -65,7 +68,8 @@ export function reportToMarkdown(report: Report): string {
 		`*${inline(m.report_subtitle({ workshop: report.workshopTitle }, { locale: report.locale }))}*`,
 		summaryLines(report)
 			.map(([k, v]) => `- **${inline(k)}:** ${inline(v)}`)
-			.join('\n')
+			.join('\n'),
+		asWrittenNote(report) ? `*${inline(asWrittenNote(report))}*` : ''
 	];
 	for (const { section, part } of withParts(report)) {
 		if (part) parts.push(`# ${inline(partTitle(report, part))}`);

@@ -14,10 +14,22 @@ export type HeatRow = {
 	score: number | null;
 };
 
+/** One building block in the framework chart: its group's label, its label, counts and score. */
+export type ChartRow = {
+	group: string;
+	label: string;
+	counts: Record<Rating, number>;
+	score: number | null;
+};
+
 export type ReportBlock =
 	| { kind: 'text'; text: string }
+	/** A heading inside a section (a policy objective of the plan). */
+	| { kind: 'heading'; text: string }
+	| { kind: 'chart'; rows: ChartRow[] }
 	| { kind: 'items'; title: string; items: ReportItem[] }
-	| { kind: 'table'; columns: string[]; rows: string[][] }
+	/** `title`: a heading one level below a 'heading' block (an action plan). */
+	| { kind: 'table'; columns: string[]; rows: string[][]; title?: string }
 	| { kind: 'heatmap'; rows: HeatRow[]; least: string[] }
 	| { kind: 'ballots'; rows: BallotRow[] };
 
@@ -44,6 +56,10 @@ export type Report = {
 	date: string;
 	/** The date in words in the report's language ("22 november 2026"), '' when unknown. */
 	dateText: string;
+	/** The variant the room ran (its title), '' for the workshop's default. */
+	variant: string;
+	/** The planned length in minutes of the workshop as run (its variant). */
+	minutes: number;
 	participants: number;
 	contributions: number;
 	sections: ReportSection[];

@@ -122,10 +122,29 @@ export function summaryLines(report: Report): [string, string][] {
 	const locale = report.locale;
 	return [
 		[m.report_workshop({}, { locale }), report.workshopTitle],
+		...(report.variant
+			? [[m.report_variant({}, { locale }), report.variant] as [string, string]]
+			: []),
 		[m.report_date({}, { locale }), report.dateText || report.date],
+		...(report.minutes > 0
+			? [
+					[
+						m.report_length({}, { locale }),
+						m.report_minutes({ minutes: report.minutes }, { locale })
+					] as [string, string]
+				]
+			: []),
 		[m.report_participants({}, { locale }), String(report.participants)],
 		[m.report_contributions({}, { locale }), String(report.contributions)]
 	];
+}
+
+/**
+ * In a report in another language than the workshop's (Dutch), one line saying that the
+ * participants' contributions stand as they wrote them: they are never translated.
+ */
+export function asWrittenNote(report: Report): string {
+	return report.locale === 'nl' ? '' : m.report_as_written({}, { locale: report.locale });
 }
 
 /** The heading of a part, printed before its first section. */
@@ -167,4 +186,15 @@ export function ballotTable(report: Report, rows: BallotRow[]) {
 			...(recorded ? [r.recorded ? l[r.recorded] : ''] : [])
 		])
 	};
+}
+
+/**
+ * "pagina x van y" in the report's language, as the text around the two numbers (before, between,
+ * after), for a renderer that fills in the page numbers itself (Word fields, Chromium's footer).
+ */
+export function pageOfParts(report: Report): [string, string, string] {
+	const text = m.report_page_of({ page: '\u0001', total: '\u0002' }, { locale: report.locale });
+	const [before = '', rest = ''] = text.split('\u0001');
+	const [between = '', after = ''] = rest.split('\u0002');
+	return [before, between, after];
 }

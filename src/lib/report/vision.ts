@@ -3,7 +3,6 @@
 // confirmed actions, the agreements and the workshop's sources. Part 2 (the annex) holds every
 // contribution per step; this part only summarises, and never names participants.
 import {
-	actionsByPriority,
 	heatMap,
 	MAX_ACTION_FIELD,
 	MAX_CLUSTER_TITLE,
@@ -18,6 +17,7 @@ import { m } from '../paraglide/messages';
 import type { Locale, WorkshopStep } from '../workshop/types';
 import { DOT_LIMIT, label, type ReportInput } from './blocks';
 import type { ReportBlock, ReportItem, ReportSection } from './model';
+import { confirmedActions, isStructured, planOrder, type PlanAction } from './plan';
 import { truncate } from './text';
 
 /** How many themes part 1 shows, and how many quotes per theme. */
@@ -133,9 +133,6 @@ const GROUP_LABELS: Record<string, (locale: Locale) => string> = {
 	'meer-net': (locale) => m.assessment_group_meer_net({}, { locale })
 };
 
-const percent = (score: number | null, locale: Locale) =>
-	score === null ? '–' : new Intl.NumberFormat(locale, { style: 'percent' }).format(score);
-
 /** The blocks whose score is the highest (or lowest), at most three. */
 function extremes(spread: BlockSpread[], pick: 'max' | 'min'): BlockSpread[] {
 	const scored = spread.filter((s) => s.score !== null);
@@ -165,7 +162,10 @@ function frameworkBlocks(input: ReportInput): ReportBlock[] {
 		const spread = heatMap(ratings, step.id, order);
 		const groupOf = (block: string) => seed.find((item) => item.id === block)?.group ?? '';
 		const grouped = seed.some((item) => item.group);
-		const groupOrder = [...new Set(seed.map((item) => item.group ?? ''))];
+		// The framework's order (the seed's), then blocks the seed does not know.
+		const groupOrder = [
+			...new Set([...seed.map((item) => item.group ?? ''), ...spread.map((s) => groupOf(s.block))])
+		];
 		if (grouped)
 			spread.sort(
 				(a, b) => groupOrder.indexOf(groupOf(a.block)) - groupOrder.indexOf(groupOf(b.block))
@@ -178,29 +178,13 @@ function frameworkBlocks(input: ReportInput): ReportBlock[] {
 			list.map((s) => blockLabel(s).replace(/\s+/gu, ' ')).join(', ');
 		const strongest = extremes(spread, 'max');
 		const weakest = extremes(spread, 'min').filter((s) => !strongest.includes(s));
-		const rating = {
-			strong: m.report_rating_strong({}, { locale }),
-			partly: m.report_rating_partly({}, { locale }),
-			notyet: m.report_rating_notyet({}, { locale }),
-			unknown: m.report_rating_unknown({}, { locale })
-		};
-		const order4 = ['strong', 'partly', 'notyet', 'unknown'] as const;
+		// In words first (what the college reads), then the chart with its data.
+		// Within a group the strongest first; blocks nobody could judge last.
+		const byScore = (a: BlockSpread, b: BlockSpread) => (b.score ?? -1) - (a.score ?? -1);
+		const sorted = grouped
+			? groupOrder.flatMap((g) => spread.filter((s) => groupOf(s.block) === g).sort(byScore))
+			: [...spread].sort(byScore);
 		return [
-			{
-				kind: 'table',
-				columns: [
-					...(grouped ? [m.report_group({}, { locale })] : []),
-					m.report_block({}, { locale }),
-					m.report_score({}, { locale }),
-					...order4.map((k) => rating[k])
-				],
-				rows: spread.map((s) => [
-					...(grouped ? [group(s)] : []),
-					blockLabel(s),
-					percent(s.score, locale),
-					...order4.map((k) => String(s.counts[k]))
-				])
-			},
 			...(strongest.length
 				? [
 						{
@@ -216,50 +200,75 @@ function frameworkBlocks(input: ReportInput): ReportBlock[] {
 							text: m.report_weakest({ blocks: names(weakest) }, { locale })
 						}
 					]
-				: [])
+				: []),
+			{
+				kind: 'chart',
+				rows: sorted.map((s) => ({
+					group: grouped ? group(s) : '',
+					label: blockLabel(s),
+					counts: s.counts,
+					score: s.score
+				}))
+			}
 		];
 	});
 	if (blocks.length === 0) return [{ kind: 'text', text: m.report_framework_none({}, { locale }) }];
 	return [...blocks, { kind: 'text', text: m.report_score_hint({}, { locale }) }];
 }
 
-/** The confirmed (and done) actions of every actions step, highest priority (most dots) first. */
+/**
+ * The confirmed (and done) actions, highest priority (most dots) first. Where the facilitator
+ * placed them in the multi-year plan, one table per policy objective, by action plan and code.
+ */
 function planBlocks(input: ReportInput): ReportBlock[] {
-	const { board } = input.snapshot;
 	const { locale } = input;
-	const field = (text: string) => truncate(text, MAX_ACTION_FIELD);
-	const rows = input.workshop.steps
-		.filter((s) => s.type === 'actions')
-		.flatMap((step) => {
-			const dots = tallyDots(board.dots, step.id, DOT_LIMIT);
-			const confirmed = board.actions.filter(
-				(a) => a.step === step.id && !a.hidden && a.status !== 'proposed'
-			);
-			return actionsByPriority(confirmed, dots).map((a) => [
-				field(a.title),
-				a.block ? label(input, a.block) : '',
-				field(a.lead),
-				field(a.partners),
-				field(a.when),
-				field(a.firstStep)
-			]);
-		});
-	if (rows.length === 0) return [{ kind: 'text', text: m.report_plan_none({}, { locale }) }];
-	return [
-		{ kind: 'text', text: m.report_plan_hint({}, { locale }) },
-		{
-			kind: 'table',
-			columns: [
-				m.report_action({}, { locale }),
-				m.report_action_block({}, { locale }),
-				m.report_action_lead({}, { locale }),
-				m.report_action_partners({}, { locale }),
-				m.report_action_when({}, { locale }),
-				m.report_action_first_step({}, { locale })
-			],
-			rows
-		}
+	const actions = confirmedActions(input.snapshot, input.workshop);
+	if (actions.length === 0) return [{ kind: 'text', text: m.report_plan_none({}, { locale }) }];
+	const field = (text: string | undefined) => truncate(text ?? '', MAX_ACTION_FIELD);
+	const row = (a: PlanAction) => [
+		field(a.title),
+		a.block ? label(input, a.block) : '',
+		field(a.lead),
+		field(a.partners),
+		field(a.when),
+		field(a.firstStep)
 	];
+	const columns = [
+		m.report_action({}, { locale }),
+		m.report_action_block({}, { locale }),
+		m.report_action_lead({}, { locale }),
+		m.report_action_partners({}, { locale }),
+		m.report_action_when({}, { locale }),
+		m.report_action_first_step({}, { locale })
+	];
+	const hint: ReportBlock = { kind: 'text', text: m.report_plan_hint({}, { locale }) };
+	if (!isStructured(actions)) return [hint, { kind: 'table', columns, rows: actions.map(row) }];
+	// The multi-year plan: per objective a heading, per action plan a table, codes first.
+	const groups = new Map<string, Map<string, PlanAction[]>>();
+	for (const a of planOrder(actions)) {
+		const goal = field(a.goal);
+		const plans = groups.get(goal) ?? new Map<string, PlanAction[]>();
+		plans.set(field(a.actionPlan), [...(plans.get(field(a.actionPlan)) ?? []), a]);
+		groups.set(goal, plans);
+	}
+	const blocks = [...groups].flatMap(([goal, plans]): ReportBlock[] => [
+		{
+			kind: 'heading',
+			text: goal
+				? `${m.report_plan_goal({}, { locale })}: ${goal}`
+				: m.report_plan_no_goal({}, { locale })
+		},
+		...[...plans].map(([plan, list]): ReportBlock => ({
+			kind: 'table',
+			title: plan ? `${m.report_plan_action_plan({}, { locale })}: ${plan}` : '',
+			columns,
+			rows: list.map((a) => {
+				const [title, ...rest] = row(a);
+				return [a.code ? `${field(a.code)} ${title}` : title!, ...rest];
+			})
+		}))
+	]);
+	return [hint, { kind: 'text', text: m.report_plan_structure({}, { locale }) }, ...blocks];
 }
 
 /** The workshop's sources (from the workshop file), formatted by the builder. */

@@ -13,6 +13,9 @@ import {
 	reportToMarkdown
 } from '../report';
 import { buildExport } from '../report/export';
+import { planToCsv } from '../report/plan';
+import { pageOfParts } from '../report/text';
+import { reportToXlsx } from '../report/xlsx';
 import { workshopOfRoom } from './room-workshop';
 import { inVariant, type Locale } from '../workshop/types';
 import type { App } from './app';
@@ -21,7 +24,17 @@ import { HttpError } from './http';
 import { renderPdf } from './pdf';
 import { TALLY_DOC } from './sync/drafts';
 
-export const REPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'csv', 'json'] as const;
+/** `plan.csv`: the multi-year plan's table on its own (confirmed actions by objective). */
+export const REPORT_FORMATS = [
+	'md',
+	'html',
+	'pdf',
+	'docx',
+	'csv',
+	'xlsx',
+	'plan.csv',
+	'json'
+] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -30,6 +43,8 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 	pdf: 'application/pdf',
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 	csv: 'text/csv; charset=utf-8',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	'plan.csv': 'text/csv; charset=utf-8',
 	json: 'application/json; charset=utf-8'
 };
 
@@ -112,12 +127,20 @@ export async function roomReport(
 			)
 		);
 	if (format === 'csv') return out(reportToCsv(snapshot, workshop, { ...options, labels }));
+	if (format === 'plan.csv') return out(planToCsv(snapshot, workshop, { ...options, labels }));
+	if (format === 'xlsx')
+		return out(
+			new Uint8Array(
+				await reportToXlsx(snapshot, workshop, { ...options, labels, title: room.title })
+			)
+		);
 	const report = buildReport({
 		title: room.title,
 		createdAt: room.createdAt,
 		workshop,
 		snapshot,
 		participants: app.rooms.participantCount(roomId),
+		variant: room.variant,
 		locale: options.locale,
 		names: options.names,
 		labels
@@ -125,5 +148,5 @@ export async function roomReport(
 	if (format === 'md') return out(reportToMarkdown(report));
 	if (format === 'docx') return out(new Uint8Array(await reportToDocx(report)));
 	const html = reportToHtml(report);
-	return out(format === 'pdf' ? await renderPdf(html) : html);
+	return out(format === 'pdf' ? await renderPdf(html, { pageOf: pageOfParts(report) }) : html);
 }
