@@ -38,3 +38,6 @@ export function voteModel(props: () => Pick<StepViewProps, 'room' | 'step' | 'co
 		}
 	};
 }
+
+/** What a vote view reads (see voteModel). */
+export type VoteModel = ReturnType<typeof voteModel>;
