@@ -18,6 +18,7 @@ import {
 	eraseWorkspace,
 	exportWorkspace,
 	importWorkspace,
+	mySessions,
 	revokeCoFacilitators,
 	sessionKeys,
 	workspaceInfo,
@@ -317,5 +318,35 @@ describe('retention', () => {
 		} finally {
 			await app.close();
 		}
+	});
+});
+
+describe('"Mijn sessies"', () => {
+	it('summarises a console only for its facilitator key; an erased room answers null', async () => {
+		const { sessions } = await threeSessions();
+		const app = t.server.app;
+		const [a, b, c] = sessions as [
+			(typeof sessions)[0],
+			(typeof sessions)[0],
+			(typeof sessions)[0]
+		];
+		app.eraseRoom(c.id);
+		const joined = joinRoom(app, { code: b.joinCode, name: '' }, '10.0.0.2');
+		const answer = mySessions(app, {
+			sessions: [
+				{ id: a.id, key: a.facilitatorKey },
+				{ id: b.id, key: b.viewerKey },
+				{ id: b.id, key: joined.participantKey },
+				{ id: c.id, key: c.facilitatorKey },
+				{ id: a.id, key: b.facilitatorKey }
+			]
+		});
+		expect(answer.sessions.map((s) => s.summary?.title ?? null)).toEqual([
+			'Eigen team',
+			null,
+			null,
+			null,
+			null
+		]);
 	});
 });

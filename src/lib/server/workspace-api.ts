@@ -253,3 +253,34 @@ export function importWorkspace(
 		return { ...created, sessions };
 	})();
 }
+
+export const MAX_MY_SESSIONS = 200;
+
+export const MySessionsBody = v.object({
+	sessions: v.pipe(
+		v.array(
+			v.object({
+				id: v.pipe(v.string('id must be text'), v.maxLength(64)),
+				key: v.pipe(v.string('key must be text'), v.maxLength(128))
+			})
+		),
+		v.maxLength(MAX_MY_SESSIONS, `at most ${MAX_MY_SESSIONS} sessions at once`)
+	)
+});
+
+/**
+ * "Mijn sessies": the summary of each console a browser remembers, by its facilitator key (in
+ * the body, never in an address). A room that is gone, or a key that no longer opens it as the
+ * facilitator, answers `null`: the browser offers to forget it.
+ */
+export function mySessions(app: App, body: v.InferOutput<typeof MySessionsBody>) {
+	return {
+		sessions: body.sessions.map(({ id, key }) => {
+			const access = app.rooms.get(id) ? app.rooms.authorize(id, key) : null;
+			return {
+				id,
+				summary: access?.role === 'facilitator' ? sessionSummary(app, id) : null
+			};
+		})
+	};
+}
