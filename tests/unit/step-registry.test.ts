@@ -4,7 +4,16 @@
 import { render } from 'svelte/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, fromYdoc } from '../../src/lib/board';
+import {
+	addNote,
+	controlFromYdoc,
+	dotsRoot,
+	fromYdoc,
+	goToStep,
+	notesRoot,
+	placeDot
+} from '../../src/lib/board';
+import { applyGuardedUpdate } from '../../src/lib/board/guard';
 import type { RoomConnection } from '../../src/lib/client/room.svelte';
 import ConsoleStep from '../../src/lib/components/steps/ConsoleStep.svelte';
 import ParticipantStep from '../../src/lib/components/steps/ParticipantStep.svelte';
@@ -135,6 +144,47 @@ describe('a step kind from the registry alone', () => {
 		expect(reportToCsv(snapshot, workshop, { names: false, locale: 'nl' })).toContain(
 			'"demo-word";"Inchecken";"";"";"moe"'
 		);
+	});
+
+	it('lets participants write what the kind declares, and nothing else (the update guard)', () => {
+		const control = new Y.Doc();
+		goToStep(control, 1, 2, 0);
+		const judge = {
+			kind: 'board' as const,
+			actor: { role: 'participant' as const, id: 'p1', name: '' },
+			context: () => ({ steps: workshop.steps, control: controlFromYdoc(control) })
+		};
+		const server = new Y.Doc();
+		const phone = new Y.Doc();
+		addNote(phone, {
+			id: 'n1',
+			text: 'blij',
+			step: 'demo-check',
+			author: 'p1',
+			authorName: '',
+			created: 1
+		});
+		const note = applyGuardedUpdate(server, Y.encodeStateAsUpdate(phone), null, judge);
+		expect(note.refusals).toEqual([]);
+		expect(notesRoot(server).size).toBe(1);
+		// A column the kind does not name, and dots, which it does not take, are put back.
+		addNote(phone, {
+			id: 'n2',
+			text: 'moe',
+			step: 'demo-check',
+			column: 'x',
+			author: 'p1',
+			authorName: '',
+			created: 2
+		});
+		placeDot(phone, { step: 'demo-check', participant: 'p1', target: 'n1', delta: 1, limit: 3 });
+		const refused = applyGuardedUpdate(server, Y.encodeStateAsUpdate(phone), null, judge);
+		expect(refused.refusals.map((r) => r.reason).sort()).toEqual([
+			'a demo step takes no such input',
+			'unknown column'
+		]);
+		expect(notesRoot(server).size).toBe(1);
+		expect(dotsRoot(server).size).toBe(0);
 	});
 
 	it('is gone once removed: the loader names the types it knows', () => {

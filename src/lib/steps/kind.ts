@@ -40,6 +40,27 @@ export type CsvContext = {
 	names: boolean;
 };
 
+/**
+ * What a participant may write in a step of a kind, per part of the board (or of their own
+ * draft), and within what: the ids a write may name, or the dots they have. The update guard
+ * (board/guard/) and the server's draft coordinator judge every participant's write by it, so a
+ * new kind needs no line there. A part a kind leaves out is refused in its steps.
+ */
+export type ParticipantWrites = {
+	/** Their own notes (text, column); the columns a note may name, [] for none. */
+	notes?: (step: WorkshopStep) => readonly string[];
+	/** Their own actions of the action plan. */
+	actions?: true;
+	/** Dots on notes or actions: how many each participant has (0: no dot voting). */
+	dots?: (step: WorkshopStep) => number;
+	/** A rating per building block: the blocks. */
+	ratings?: (step: WorkshopStep) => readonly string[];
+	/** A proposal for the group's answer to a checklist item: the items. */
+	checkProposals?: (step: WorkshopStep) => readonly string[];
+	/** A secret ballot per statement, in their own draft: the statements. */
+	ballots?: (step: WorkshopStep) => readonly string[];
+};
+
 export type StepKind = {
 	/** The `type` a workshop file writes. */
 	type: string;
@@ -64,6 +85,8 @@ export type StepKind = {
 	report?: ((input: ReportInput, step: WorkshopStep) => ReportBlock[]) | null;
 	/** The kind's own rows in the CSV export (after every step's notes). */
 	csv?(snapshot: RoomSnapshot, workshop: Workshop, context: CsvContext): CsvRow[];
+	/** What participants write in its steps; left out: nothing (an info step). */
+	writes?: ParticipantWrites;
 };
 
 /** The keys of `options` the step writes, copied as written (the default `load`). */

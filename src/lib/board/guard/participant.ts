@@ -3,8 +3,10 @@
 import { partsOf } from '../roots';
 import type { WorkshopStep } from '../../workshop/types';
 import type { Change } from './changes';
+import type { ParticipantWrites } from '../../steps/kind';
 import {
 	dotLimit,
+	idsFor,
 	stepVerdict,
 	type DocKind,
 	type DocReader,
@@ -26,14 +28,6 @@ type Fields = Record<string, unknown>;
 const fieldsOf = (stored: Change['before']): Fields | null =>
 	stored.exists && stored.map ? stored.value : null;
 
-/** Steps that take notes: rounds and brainstorms, and an assessment's examples per block. */
-const NOTE_STEPS = ['round', 'brainstorm', 'assessment'] as const;
-
-/** Where a note of the step may go: its prompt columns, or an assessment's blocks. */
-function noteColumns(step: WorkshopStep | null): string[] {
-	if (step?.type === 'assessment') return step.options?.seedItems?.map((item) => item.id) ?? [];
-	return step?.options?.columns?.map((c) => c.id) ?? [];
-}
 const MODERATION = ['hidden', 'cluster', 'mergedInto', 'status'];
 
 function isSilent(step: WorkshopStep | null): boolean {
@@ -45,7 +39,8 @@ function ownedEntryVerdict(
 	change: Change,
 	check: ParticipantCheck,
 	rules: {
-		stepTypes: readonly WorkshopStep['type'][];
+		/** The part of the board, which the step's kind must take (StepKind.writes). */
+		part: keyof ParticipantWrites;
 		editable: readonly string[];
 		canCreate: (fields: Fields, step: WorkshopStep | null) => Verdict;
 		canChange: (fields: Fields) => Verdict;
@@ -60,7 +55,7 @@ function ownedEntryVerdict(
 		if (fields.author !== check.participant) return 'not your own';
 		if (after && MODERATION.some((field) => field in after))
 			return 'only the facilitator moderates';
-		const { verdict, step } = stepVerdict(check.context, fields.step, rules.stepTypes);
+		const { verdict, step } = stepVerdict(check.context, fields.step, rules.part);
 		if (verdict) return verdict;
 		return after ? rules.canCreate(after, step) : rules.canChange(before!);
 	}
@@ -69,13 +64,13 @@ function ownedEntryVerdict(
 	if (entry.author !== check.participant) return 'not your own';
 	if (!rules.editable.includes(change.field)) return `only the facilitator changes ${change.field}`;
 	if (!change.after.exists) return `${change.field} cannot be removed`;
-	const { verdict } = stepVerdict(check.context, entry.step, rules.stepTypes);
+	const { verdict } = stepVerdict(check.context, entry.step, rules.part);
 	return verdict ?? rules.canChange(entry);
 }
 
 function noteVerdict(change: Change, check: ParticipantCheck, kind: DocKind): Verdict {
 	return ownedEntryVerdict(change, check, {
-		stepTypes: NOTE_STEPS,
+		part: 'notes',
 		editable: ['text'],
 		canCreate: (fields, step) => {
 			if (
@@ -87,7 +82,8 @@ function noteVerdict(change: Change, check: ParticipantCheck, kind: DocKind): Ve
 			if (kind === 'draft' && !isSilent(step)) return 'only a silent step keeps drafts';
 			if ((fields.authorName ?? '') !== '' && fields.authorName !== check.name)
 				return 'not your name';
-			const columns = noteColumns(step);
+			// Its columns, or an assessment's building blocks.
+			const columns = idsFor(step, 'notes');
 			const column = fields.column ?? '';
 			if (column !== '' && !columns.includes(column as string)) return 'unknown column';
 			if (typeof fields.text !== 'string' || typeof fields.created !== 'number')
@@ -100,7 +96,7 @@ function noteVerdict(change: Change, check: ParticipantCheck, kind: DocKind): Ve
 
 function actionVerdict(change: Change, check: ParticipantCheck): Verdict {
 	return ownedEntryVerdict(change, check, {
-		stepTypes: ['actions'],
+		part: 'actions',
 		editable: ['title', 'block', 'lead', 'partners', 'when', 'firstStep'],
 		canCreate: (fields) => {
 			if (typeof fields.title !== 'string' || !fields.title.trim())
@@ -137,7 +133,7 @@ function dotVerdict(change: Change, check: ParticipantCheck): Verdict {
 	const [stepId, who, target] = partsOf(change.entry);
 	if (!change.after.exists && check.deleted.has(target!)) return null;
 	if (who !== check.participant) return 'not your own';
-	const { verdict, step } = stepVerdict(check.context, stepId, ['round', 'brainstorm', 'actions']);
+	const { verdict, step } = stepVerdict(check.context, stepId, 'dots');
 	if (verdict) return verdict;
 	const limit = dotLimit(step!);
 	if (limit === 0) return 'this step has no dot voting';
@@ -154,10 +150,9 @@ function dotVerdict(change: Change, check: ParticipantCheck): Verdict {
 function ratingVerdict(change: Change, check: ParticipantCheck): Verdict {
 	const [stepId, who, block] = partsOf(change.entry);
 	if (who !== check.participant) return 'not your own';
-	const { verdict, step } = stepVerdict(check.context, stepId, ['assessment']);
+	const { verdict, step } = stepVerdict(check.context, stepId, 'ratings');
 	if (verdict) return verdict;
-	const blocks = step!.options?.seedItems?.map((item) => item.id);
-	return blocks && !blocks.includes(block!) ? 'unknown building block' : null;
+	return idsFor(step, 'ratings').includes(block!) ? null : 'unknown building block';
 }
 
 /**
@@ -173,22 +168,20 @@ function checklistVerdict(): Verdict {
 function checkProposalVerdict(change: Change, check: ParticipantCheck): Verdict {
 	const [stepId, item, who] = partsOf(change.entry);
 	if (who !== check.participant) return 'not your own';
-	const { verdict, step } = stepVerdict(check.context, stepId, ['checklist']);
+	const { verdict, step } = stepVerdict(check.context, stepId, 'checkProposals');
 	if (verdict) return verdict;
-	const items = step!.options?.items?.map((i) => i.id) ?? [];
-	return items.includes(item!) ? null : 'unknown checklist item';
+	return idsFor(step, 'checkProposals').includes(item!) ? null : 'unknown checklist item';
 }
 
 /** A secret ballot in the participant's own draft: only while the vote is open. */
 function draftBallotVerdict(change: Change, check: ParticipantCheck): Verdict {
 	const [stepId, statement] = partsOf(change.entry);
-	const { verdict, step } = stepVerdict(check.context, stepId, ['vote']);
+	const { verdict, step } = stepVerdict(check.context, stepId, 'ballots');
 	if (verdict) return verdict;
 	const { control } = check.context;
 	if (!control.votingSteps.includes(step!.id) || control.revealedSteps.includes(step!.id))
 		return 'voting is closed';
-	const statements = step!.options?.statements?.map((s) => s.id) ?? [];
-	return statements.includes(statement!) ? null : 'unknown statement';
+	return idsFor(step, 'ballots').includes(statement!) ? null : 'unknown statement';
 }
 
 /** What a participant may change (after the shape check), per root of the document. */

@@ -5,7 +5,7 @@
 // limits the interface has. A participant, besides: only their own contributions, only in a
 // step the session has reached and the facilitator has not locked, only while voting is open,
 // and nothing that only the facilitator does (hiding, confirming, grouping, merging).
-import { ACTION_FIELDS, MAX_ACTION_FIELD, DEFAULT_ACTION_VOTES } from '../actions';
+import { ACTION_FIELDS, MAX_ACTION_FIELD } from '../actions';
 import { RATINGS } from '../assessment';
 import { CHOICES } from '../ballots';
 import { CHECK_ANSWERS, MAX_CHECK_NOTE } from '../checklist';
@@ -13,6 +13,8 @@ import { MAX_CLUSTER_TITLE } from '../clusters';
 import type { ControlSnapshot } from '../control';
 import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../notes';
 import { partsOf } from '../roots';
+import type { ParticipantWrites } from '../../steps/kind';
+import { writesOf } from '../../steps/registry';
 import type { WorkshopStep } from '../../workshop/types';
 import type { Change } from './changes';
 
@@ -144,18 +146,21 @@ function fieldsVerdict(
 	return null;
 }
 
-/** Where a participant may write in a step: it exists, was reached, and is not locked. */
+/**
+ * Where a participant may write a part of the board: the step exists, its kind takes that part
+ * (StepKind.writes), the session reached it, and it is not locked.
+ */
 export function stepVerdict(
 	context: RoomContext,
 	stepId: unknown,
-	types: readonly WorkshopStep['type'][]
+	part: keyof ParticipantWrites
 ): { verdict: Verdict; step: WorkshopStep | null } {
 	const steps = context.steps;
 	if (!steps) return { verdict: 'the workshop of this room is not installed', step: null };
 	const index = steps.findIndex((s) => s.id === stepId);
 	const step = steps[index];
 	if (!step) return { verdict: 'unknown step', step: null };
-	if (!types.includes(step.type))
+	if (!writesOf(step.type)[part])
 		return { verdict: `a ${step.type} step takes no such input`, step };
 	const { control } = context;
 	const reached = index <= control.stepIndex || control.spentMs[index] !== undefined;
@@ -166,6 +171,13 @@ export function stepVerdict(
 
 /** Dots a participant may give in a step; 0 where the step has no dot voting. */
 export function dotLimit(step: WorkshopStep): number {
-	if (step.type === 'actions') return step.options?.votes ?? DEFAULT_ACTION_VOTES;
-	return step.options?.votes ?? 0;
+	return writesOf(step.type).dots?.(step) ?? 0;
+}
+
+/** The ids a participant's write of a part may name in a step (columns, blocks, items …). */
+export function idsFor(
+	step: WorkshopStep | null,
+	part: 'notes' | 'ratings' | 'checkProposals' | 'ballots'
+): readonly string[] {
+	return step ? (writesOf(step.type)[part]?.(step) ?? []) : [];
 }

@@ -15,6 +15,7 @@ import { draftCounts, moveRevealedDrafts, recordWaiting } from '../../board/draf
 import { serverOrigin } from '../../board/origins';
 import { ballotsRoot, isSafeId } from '../../board/roots';
 import { workshopOfRoom } from '../room-workshop';
+import { writesOf } from '../../steps/registry';
 import { inVariant } from '../../workshop/types';
 import type { DocStorage } from '../doc-store';
 import type { Logger } from '../log';
@@ -167,9 +168,11 @@ export class DraftCoordinator {
 			let statements: Statements = null;
 			if (installed) {
 				statements = new Map();
-				for (const step of inVariant(installed, room!.variant).steps)
-					if (step.type === 'vote')
-						statements.set(step.id, new Set((step.options?.statements ?? []).map((s) => s.id)));
+				for (const step of inVariant(installed, room!.variant).steps) {
+					// Steps whose kind takes secret ballots (a vote), with their statements.
+					const ballots = writesOf(step.type).ballots;
+					if (ballots) statements.set(step.id, new Set(ballots(step)));
+				}
 			}
 			this.statementsByRoom.set(roomId, statements);
 		}

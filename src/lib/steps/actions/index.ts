@@ -1,4 +1,5 @@
 import type { StepKind } from '../kind';
+import { DEFAULT_ACTION_VOTES } from '../../board/actions';
 import { noteBlocks } from '../../report/blocks';
 import { actionsOptions } from './options';
 import { actionBlocks, actionRows } from './report';
@@ -8,5 +9,6 @@ export const actions: StepKind = {
 	noun: 'an actions step',
 	options: actionsOptions,
 	report: (input, step) => [...noteBlocks(input, step), ...actionBlocks(input, step)],
-	csv: actionRows
+	csv: actionRows,
+	writes: { actions: true, dots: (step) => step.options?.votes ?? DEFAULT_ACTION_VOTES }
 };

@@ -1,6 +1,9 @@
+import type { WorkshopStep } from '../../workshop/types';
 import type { StepKind } from '../kind';
 import { assessmentOptions } from './options';
 import { assessmentBlocks, ratingRows } from './report';
+
+const blocksOf = (step: WorkshopStep) => step.options?.seedItems?.map((item) => item.id) ?? [];
 
 export const assessment: StepKind = {
 	type: 'assessment',
@@ -10,5 +13,7 @@ export const assessment: StepKind = {
 		if (!step.blocks) context.fail([], 'an assessment needs "blocks" (a seed id)');
 	},
 	report: assessmentBlocks,
-	csv: ratingRows
+	csv: ratingRows,
+	// A rating per block, and examples: notes under the block they illustrate.
+	writes: { notes: blocksOf, ratings: blocksOf }
 };

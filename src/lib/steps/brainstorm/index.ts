@@ -1,4 +1,10 @@
-import { declared, type RawStep, type StepKind, type LoadContext } from '../kind';
+import {
+	declared,
+	type LoadContext,
+	type ParticipantWrites,
+	type RawStep,
+	type StepKind
+} from '../kind';
 import type { Choice } from '../../workshop/types';
 import { brainstormOptions } from './options';
 
@@ -12,10 +18,17 @@ export const loadNotesOptions = (step: RawStep, context: LoadContext) => {
 	return options;
 };
 
+/** Notes in the step's columns, and dots when the step gives votes (a round, a brainstorm). */
+export const notesWrites: ParticipantWrites = {
+	notes: (step) => step.options?.columns?.map((c) => c.id) ?? [],
+	dots: (step) => step.options?.votes ?? 0
+};
+
 /** Notes from everyone, in columns or as words, clustered and dotted; the report lists them. */
 export const brainstorm: StepKind = {
 	type: 'brainstorm',
 	noun: 'a brainstorm step',
 	options: brainstormOptions,
-	load: loadNotesOptions
+	load: loadNotesOptions,
+	writes: notesWrites
 };

@@ -13,5 +13,7 @@ export const checklist: StepKind = {
 	},
 	load: (step, context) => ({ items: localizeChoices(step.items, context) }),
 	report: checklistBlocks,
-	csv: checklistRows
+	csv: checklistRows,
+	// The group's answer is the facilitator's; a participant proposes one.
+	writes: { checkProposals: (step) => step.options?.items?.map((i) => i.id) ?? [] }
 };

@@ -17,5 +17,6 @@ export const vote: StepKind = {
 		if (step.rule) options.rule = step.rule as VoteOptions['rule'];
 		return options;
 	},
-	report: voteBlocks
+	report: voteBlocks,
+	writes: { ballots: (step) => step.options?.statements?.map((s) => s.id) ?? [] }
 };
