@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 // `npm run backup [-- target.sqlite]`: a consistent copy of the database while the server runs,
-// with SQLite's online backup. Restore: stop the server, replace DATA_DIR/visiewerkplaats.sqlite
+// with SQLite's online backup (with DATABASE_URL set: pg_dump, scripts/backup-postgres.js). Restore: stop the server, replace DATA_DIR/visiewerkplaats.sqlite
 // with the copy (and remove any -wal and -shm files beside it), start again.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+
+if (process.env.DATABASE_URL) {
+	// Several instances on PostgreSQL: pg_dump (scripts/backup-postgres.js).
+	const { backupPostgres } = await import('./backup-postgres.js');
+	process.exit(backupPostgres(process.env.DATABASE_URL, process.argv[2]));
+}
 
 const dataDir = path.resolve(process.env.DATA_DIR || './data');
 const source = path.join(dataDir, 'visiewerkplaats.sqlite');

@@ -1,8 +1,10 @@
 // PostgreSQL as the store: two real instances (each an app with its own HTTP server) on one
 // throwaway PostgreSQL cluster, real y-websocket clients. Skipped where PostgreSQL is not
 // installed; CI installs it (.ci/run).
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -11,6 +13,7 @@ import { createApp, type App } from '../../src/lib/server/app';
 import { loadConfig, type Limits } from '../../src/lib/server/config';
 import { MIGRATIONS } from '../../src/lib/server/db';
 import { silentLogger, type Logger } from '../../src/lib/server/log';
+import type { PgDocStore } from '../../src/lib/server/store/pg-doc-store';
 import { PG_MIGRATIONS } from '../../src/lib/server/store/pg-schema';
 import { SyncPostgres, toPostgres } from '../../src/lib/server/store/pg-sync';
 import { CLOSE } from '../../src/lib/server/sync/close-codes';
@@ -82,6 +85,7 @@ describe.skipIf(!postgresAvailable())('PostgreSQL store', () => {
 	const instance = async (limits: Partial<Limits> = {}, log?: Logger) => {
 		const started = await startInstance(databaseUrl, limits, log);
 		instances.push(started);
+		await until(() => (started.app.store as PgDocStore).listening, 10_000, 'LISTEN');
 		return started;
 	};
 	const client = (at: Instance, roomId: string, doc: string, key: string) => {
@@ -89,8 +93,8 @@ describe.skipIf(!postgresAvailable())('PostgreSQL store', () => {
 		clients.push(c);
 		return c;
 	};
-	const count = async (sql: string, params: unknown[]) => {
-		const db = new pg.Client({ connectionString: databaseUrl });
+	const count = async (sql: string, params: unknown[], url = databaseUrl) => {
+		const db = new pg.Client({ connectionString: url });
 		await db.connect();
 		try {
 			return Number((await db.query(sql, params)).rows[0].n);
@@ -273,6 +277,41 @@ describe.skipIf(!postgresAvailable())('PostgreSQL store', () => {
 				await count(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = $1`, [room.id])
 			).toBe(0);
 		}
+	});
+
+	it('backs up with pg_dump while an instance runs, and the copy restores', async () => {
+		const one = await instance();
+		const { room, participant } = newRoom(one.app);
+		const p = participant();
+		const writer = client(one, room.id, 'board', p.key);
+		await synced(writer);
+		addNote(writer.doc, note('bewaard', p.id));
+		const stored = () =>
+			count('SELECT COUNT(*) AS n FROM doc_updates WHERE room_id = $1 AND doc = $2', [
+				room.id,
+				'board'
+			]);
+		const started = Date.now();
+		while ((await stored()) < 2 && Date.now() - started < 10_000) await sleep(50);
+		const target = path.join(tempDataDir(), 'kopie.dump');
+		const backup = spawnSync(process.execPath, ['scripts/backup.js', target], {
+			env: { ...process.env, DATABASE_URL: databaseUrl },
+			encoding: 'utf8'
+		});
+		expect(backup.status, backup.stderr).toBe(0);
+		const copy = await cluster.database();
+		const restore = spawnSync('pg_restore', ['--no-owner', '-d', copy, target], {
+			encoding: 'utf8'
+		});
+		expect(restore.status, restore.stderr).toBe(0);
+		expect(await count('SELECT COUNT(*) AS n FROM rooms WHERE id = $1', [room.id], copy)).toBe(1);
+		for (const c of clients.splice(0)) c.destroy();
+		await one.stop();
+		const restored = await startInstance(copy);
+		instances.push(restored);
+		const reader = client(restored, room.id, 'board', room.viewerKey);
+		await synced(reader);
+		expect(ids(reader)).toEqual(['bewaard']);
 	});
 
 	it('answers a failed query with the error, in SQLite’s words where callers look for them', () => {

@@ -15,6 +15,10 @@ const MAX_NOTIFY_BYTES = 7900;
 const RECONNECT_MS = 1000;
 
 type Row = { kind: number; seq: number; data: Buffer };
+type AppendQueue = {
+	busy: boolean;
+	waiting: { data: Buffer; resolve(seq: number): void; reject(error: unknown): void }[];
+};
 
 function bytes(data: Buffer): Uint8Array {
 	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -24,11 +28,12 @@ export class PgDocStore implements DocStorage {
 	/** Tells this instance's own notifications from the others'. */
 	readonly instance = randomBytes(8).toString('hex');
 	private readonly inflight = new Set<Promise<unknown>>();
+	/** Appends per document, one at a time (see append). */
+	private readonly queues = new Map<string, AppendQueue>();
 	private listener: pg.Client | null = null;
 	private events: StoreEvents | null = null;
 	private closed = false;
 	private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
-	private everListened = false;
 
 	constructor(
 		private readonly sync: SyncPostgres,
@@ -86,17 +91,54 @@ export class PgDocStore implements DocStorage {
 		return { snapshot, updates, lastSeq, bytes: size };
 	}
 
+	/**
+	 * Appends in the order called, per document: the updates called for while the previous
+	 * append of the document commits go together in the next one. (Sent side by side over the
+	 * pool, two appends could take their numbers in the other order, and an instance reading the
+	 * log would meet an update before the one it builds on.)
+	 */
 	append(roomId: string, doc: string, _seq: number, update: Uint8Array): Promise<number> {
-		return this.track(
-			this.pool
-				.query('SELECT vwp_append($1, $2, $3, $4) AS seq', [
+		const key = `${roomId}/${doc}`;
+		let queue = this.queues.get(key);
+		if (!queue) {
+			queue = { busy: false, waiting: [] };
+			this.queues.set(key, queue);
+		}
+		const entry = {
+			data: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+			resolve: (_seq: number) => {},
+			reject: (_error: unknown) => {}
+		};
+		const stored = new Promise<number>((resolve, reject) => {
+			entry.resolve = resolve;
+			entry.reject = reject;
+		});
+		queue.waiting.push(entry);
+		if (!queue.busy) void this.flush(key, roomId, doc, queue);
+		return this.track(stored);
+	}
+
+	private async flush(key: string, roomId: string, doc: string, queue: AppendQueue): Promise<void> {
+		queue.busy = true;
+		while (queue.waiting.length > 0) {
+			const batch = queue.waiting.splice(0);
+			try {
+				const result = await this.pool.query('SELECT vwp_append($1, $2, $3, $4) AS seq', [
 					this.instance,
 					roomId,
 					doc,
-					Buffer.from(update.buffer, update.byteOffset, update.byteLength)
-				])
-				.then((result) => Number(result.rows[0].seq))
-		);
+					batch.map((entry) => entry.data)
+				]);
+				const first = Number(result.rows[0].seq);
+				batch.forEach((entry, i) => entry.resolve(first + i));
+			} catch (error) {
+				// What was to follow would be stored without what it builds on: refused as well (the
+				// room is dropped from memory, and its clients send all of it again).
+				for (const entry of [...batch, ...queue.waiting.splice(0)]) entry.reject(error);
+			}
+		}
+		queue.busy = false;
+		this.queues.delete(key);
 	}
 
 	async readSince(roomId: string, doc: string, seq: number): Promise<StoredSince> {
@@ -161,6 +203,11 @@ export class PgDocStore implements DocStorage {
 		return this.track(run());
 	}
 
+	/** Whether this instance hears the others now (LISTEN is in place). */
+	get listening(): boolean {
+		return this.listener !== null;
+	}
+
 	watch(events: StoreEvents): void {
 		this.events = events;
 		void this.listen();
@@ -201,11 +248,9 @@ export class PgDocStore implements DocStorage {
 			void client.end().catch(() => {});
 			return;
 		}
-		const again = this.everListened;
 		this.listener = client;
-		this.everListened = true;
-		// Whatever was appended while nobody listened is read now.
-		if (again) this.events?.resync();
+		// Whatever was appended while nobody listened (or before the first LISTEN) is read now.
+		this.events?.resync();
 	}
 
 	private notified(channel: string, payload: string): void {

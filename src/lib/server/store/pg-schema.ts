@@ -85,24 +85,29 @@ export const CHANNEL_ERASED = 'vwp_erased';
  * Functions (code, not schema: replaced at every start). `vwp_append` gives each update of a
  * document the next number of that document's log under a lock held until its commit, so that
  * numbers are committed in order: an instance that has read up to N and is told of N + 1 never
- * misses an update committed later with a smaller number. The notification is sent at commit.
+ * misses an update committed later with a smaller number. It takes a batch (the updates an
+ * instance applied while its previous append was committing), numbered in the order given, and
+ * returns the first number; the notification, with the last number, is sent at commit.
  */
 export const PG_FUNCTIONS = `
 CREATE OR REPLACE FUNCTION vwp_doc_lock(p_room TEXT, p_doc TEXT) RETURNS VOID
 LANGUAGE sql VOLATILE AS $$ SELECT pg_advisory_xact_lock(hashtextextended(p_room || '/' || p_doc, 0)) $$;
 
-CREATE OR REPLACE FUNCTION vwp_append(p_instance TEXT, p_room TEXT, p_doc TEXT, p_data BYTEA)
+CREATE OR REPLACE FUNCTION vwp_append(p_instance TEXT, p_room TEXT, p_doc TEXT, p_data BYTEA[])
 RETURNS BIGINT LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
-	next_seq BIGINT;
+	first_seq BIGINT;
 BEGIN
 	PERFORM vwp_doc_lock(p_room, p_doc);
 	SELECT GREATEST(
 		COALESCE((SELECT MAX(seq) FROM doc_updates WHERE room_id = p_room AND doc = p_doc), 0),
 		COALESCE((SELECT upto_seq FROM doc_snapshots WHERE room_id = p_room AND doc = p_doc), 0)
-	) + 1 INTO next_seq;
-	INSERT INTO doc_updates (room_id, doc, seq, data) VALUES (p_room, p_doc, next_seq, p_data);
-	PERFORM pg_notify('${CHANNEL_UPDATES}', p_instance || ' ' || p_room || ' ' || p_doc || ' ' || next_seq);
-	RETURN next_seq;
+	) + 1 INTO first_seq;
+	INSERT INTO doc_updates (room_id, doc, seq, data)
+		SELECT p_room, p_doc, first_seq + ord - 1, data
+		FROM unnest(p_data) WITH ORDINALITY AS batch(data, ord);
+	PERFORM pg_notify('${CHANNEL_UPDATES}',
+		p_instance || ' ' || p_room || ' ' || p_doc || ' ' || (first_seq + cardinality(p_data) - 1));
+	RETURN first_seq;
 END $$;
 `;

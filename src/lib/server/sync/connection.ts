@@ -53,6 +53,8 @@ export class Connection implements Peer {
 	private refusedWriteLogged = false;
 	private refusalLogged = false;
 	private refusalTimes: number[] = [];
+	/** Whether the client has answered the server's sync step 1 (with its sync step 2). */
+	private answered = false;
 
 	constructor(
 		readonly socket: WebSocket,
@@ -208,7 +210,12 @@ export class Connection implements Peer {
 			return this.close(CLOSE.documentTooLarge, 'document too large');
 		}
 		const result = this.room.applyClientUpdate(update, this, this.judge);
+		if (syncType === syncProtocol.messageYjsSyncStep2) this.answered = true;
 		if (result.incomplete) {
+			// A change the client made before it answered the server's sync step 1 (sent at once on
+			// connect) builds on changes it made while connected elsewhere: its answer, under way,
+			// holds all of them. Nothing of this one was kept; the answer brings it.
+			if (!this.answered) return;
 			return this.close(CLOSE.incompleteUpdate, 'update depends on changes the server lacks');
 		}
 		if (result.refusals.length > 0) this.refused(result.refusals);

@@ -219,7 +219,12 @@ export class RoomDoc {
 		this.storedBytes += update.length;
 		this.updatesSinceSnapshot += 1;
 		const message = updateMessage(update);
-		for (const peer of this.peers) peer.send(message);
+		// In the order the document took them: after this instance's own updates still being
+		// stored, or a client would get an update before one it builds on (and, reconnecting
+		// elsewhere, send on what it cannot place).
+		this.whenStored(() => {
+			for (const peer of this.peers) peer.send(message);
+		});
 		const onChange = this.options.onChange;
 		if (onChange) queueMicrotask(() => onChange(REMOTE_ORIGIN));
 	}
