@@ -2,7 +2,7 @@ import { MAX_SYNTHESIS, visibleNotes } from '../board';
 import { m } from '../paraglide/messages';
 import { stepKind } from '../steps/registry';
 import { formatSource } from '../workshop/sources';
-import type { Locale, WorkshopStep } from '../workshop/types';
+import type { Locale, Workshop, WorkshopStep } from '../workshop/types';
 import { noteBlocks, type ReportInput } from './blocks';
 import { REPORT_VERSION, type Report, type ReportBlock, type ReportSection } from './model';
 import { isoTime, truncate } from './text';
@@ -20,6 +20,12 @@ export function dateInWords(time: unknown, locale: Locale): string {
 }
 
 export type { ReportInput } from './blocks';
+
+/** The planned length: the variant's minutes (its steps may add up to a little more or less). */
+export function plannedMinutes(workshop: Workshop, variant: string | undefined): number {
+	const chosen = workshop.variants?.find((v) => v.id === variant);
+	return chosen?.minutes ?? (Number.isFinite(workshop.minutes) ? workshop.minutes : 0);
+}
 
 /** A step whose notes are personal (a round: introductions, expectations). */
 export const isPrivateStep = (step: WorkshopStep) => step.type === 'round';
@@ -41,8 +47,7 @@ export function buildReport(input: ReportInput): Report {
 		date: isoTime(input.createdAt).slice(0, 10),
 		dateText: dateInWords(input.createdAt, locale),
 		variant: variant?.title[locale] ?? '',
-		// The variant's planned length (its steps may add up to a little more or less).
-		minutes: variant?.minutes ?? (Number.isFinite(workshop.minutes) ? workshop.minutes : 0),
+		minutes: plannedMinutes(workshop, input.variant),
 		participants: input.participants,
 		contributions: visible.length + snapshot.board.actions.filter((a) => !a.hidden).length,
 		sections: [

@@ -11,7 +11,17 @@ export const EXPORT_VERSION = 1;
 export type RoomExport = {
 	format: typeof EXPORT_FORMAT;
 	version: typeof EXPORT_VERSION;
-	room: { title: string; workshop: string; createdAt: string };
+	room: {
+		title: string;
+		workshop: string;
+		createdAt: string;
+		/** The workshop's variant the room ran ('' or absent: the default), and so its length. */
+		variant?: string;
+		/** The planned length in minutes (of the variant). */
+		minutes?: number;
+		/** How many took part: an import keeps it for the report (their keys never travel). */
+		participants?: number;
+	};
 	snapshot: RoomSnapshot;
 	/** Yjs state of each document (control, board), base64. */
 	state: { control: string; board: string };
@@ -32,7 +42,15 @@ export const RoomExportSchema = v.object({
 	room: v.object({
 		title: v.pipe(v.string(), v.maxLength(200)),
 		workshop: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
-		createdAt: v.string()
+		createdAt: v.pipe(
+			v.string(),
+			v.check((s) => Number.isFinite(Date.parse(s)), 'room.createdAt must be an ISO date')
+		),
+		variant: v.optional(
+			v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{0,64}$/, 'room.variant must be a short id'))
+		),
+		minutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+		participants: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)))
 	}),
 	snapshot: v.unknown(),
 	state: v.object({
@@ -114,7 +132,14 @@ export function exportableBoard(board: Y.Doc, privacy: ExportPrivacy): Y.Doc {
  * default: no hidden notes, no names, no notes of private steps (see exportableBoard).
  */
 export function buildExport(
-	room: { title: string; workshop: string; createdAt: number },
+	room: {
+		title: string;
+		workshop: string;
+		createdAt: number;
+		variant?: string;
+		minutes?: number;
+		participants?: number;
+	},
 	control: Y.Doc,
 	stored: Y.Doc,
 	counted: readonly Ballot[] = [],
@@ -127,7 +152,10 @@ export function buildExport(
 		room: {
 			title: room.title,
 			workshop: room.workshop,
-			createdAt: new Date(room.createdAt).toISOString()
+			createdAt: new Date(room.createdAt).toISOString(),
+			...(room.variant ? { variant: room.variant } : {}),
+			...(room.minutes !== undefined ? { minutes: room.minutes } : {}),
+			...(room.participants !== undefined ? { participants: room.participants } : {})
 		},
 		snapshot: fromYdoc(control, board),
 		state: {

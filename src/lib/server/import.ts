@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import * as Y from 'yjs';
 import { castBallot } from '../board/ballots';
 import { LOAD_ORIGIN } from '../board/origins';
+import { metaRoot } from '../board/roots';
 import { DocumentTooNewError, migrate, type VersionedDoc } from '../board/schema';
 import type { RoomExportSchema } from '../report/export';
 import { findWorkshop } from '../workshop/catalog';
@@ -52,7 +53,31 @@ function tallyOf(
 	return Y.encodeStateAsUpdate(tally);
 }
 
-/** Turns a JSON export into a new room with new keys; the old room's keys never travel. */
+/** The key in the control document's meta that holds an imported room's participant count. */
+const IMPORTED_PARTICIPANTS = 'importedParticipants';
+
+/**
+ * The participants an imported room had: they took part on the other server and none of them can
+ * join here (their keys never travel), so the report counts them from here.
+ */
+export function importedParticipants(control: Y.Doc): number {
+	const value = metaRoot(control).get(IMPORTED_PARTICIPANTS);
+	return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
+}
+
+/** The control state with the exported participant count in its meta. */
+function withParticipants(update: Uint8Array, participants: number | undefined): Uint8Array {
+	if (!participants) return update;
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, update, LOAD_ORIGIN);
+	doc.transact(() => metaRoot(doc).set(IMPORTED_PARTICIPANTS, participants), LOAD_ORIGIN);
+	return Y.encodeStateAsUpdate(doc);
+}
+
+/**
+ * Turns a JSON export into a new room with new keys (the old room's keys never travel), with the
+ * date, the variant (and so the length) and the number of participants of the exported room.
+ */
 export function importRoom(app: App, data: v.InferOutput<typeof RoomExportSchema>, origin: string) {
 	const workshop = findWorkshop(data.room.workshop);
 	if (!workshop)
@@ -60,11 +85,22 @@ export function importRoom(app: App, data: v.InferOutput<typeof RoomExportSchema
 			400,
 			`room.workshop: unknown workshop "${data.room.workshop}" on this server`
 		);
-	const control = decodeState(data.state.control, 'state.control', 'control');
+	const variant = data.room.variant ?? '';
+	if (variant && !workshop.variants?.some((v) => v.id === variant))
+		throw new HttpError(
+			400,
+			`room.variant: the workshop "${workshop.id}" has no variant "${variant}" on this server`
+		);
+	const control = withParticipants(
+		decodeState(data.state.control, 'state.control', 'control'),
+		data.room.participants
+	);
 	const board = decodeState(data.state.board, 'state.board', 'board');
 	const room = app.rooms.create({
 		title: data.room.title,
 		workshop: workshop.id,
+		variant,
+		createdAt: Date.parse(data.room.createdAt),
 		copy: workshopCopy(workshop)
 	});
 	app.store.append(room.id, 'control', 1, control);

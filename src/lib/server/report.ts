@@ -7,6 +7,7 @@ import { fromYdoc, withCountedVotes } from '../board/snapshot';
 import {
 	buildReport,
 	isPrivateStep,
+	plannedMinutes,
 	reportToCsv,
 	reportToDocx,
 	reportToHtml,
@@ -21,6 +22,7 @@ import { inVariant, type Locale } from '../workshop/types';
 import type { App } from './app';
 import { requireAccess } from './api';
 import { HttpError } from './http';
+import { importedParticipants } from './import';
 import { renderPdf } from './pdf';
 import { TALLY_DOC } from './sync/drafts';
 
@@ -115,13 +117,21 @@ export async function roomReport(
 		contentType: CONTENT_TYPES[format],
 		fileName: fileName(room.title, format)
 	});
+	// An imported room counts the participants it had where it ran (their keys never travel).
+	const participants = Math.max(app.rooms.participantCount(roomId), importedParticipants(control));
 	if (format === 'json')
 		return out(
 			JSON.stringify(
-				buildExport(room, control, board, counted, {
-					names: options.names,
-					privateSteps: workshop.steps.filter(isPrivateStep).map((s) => s.id)
-				}),
+				buildExport(
+					{ ...room, minutes: plannedMinutes(workshop, room.variant), participants },
+					control,
+					board,
+					counted,
+					{
+						names: options.names,
+						privateSteps: workshop.steps.filter(isPrivateStep).map((s) => s.id)
+					}
+				),
 				null,
 				2
 			)
@@ -139,7 +149,7 @@ export async function roomReport(
 		createdAt: room.createdAt,
 		workshop,
 		snapshot,
-		participants: app.rooms.participantCount(roomId),
+		participants,
 		variant: room.variant,
 		locale: options.locale,
 		names: options.names,

@@ -88,6 +88,8 @@ export class RoomRepository {
 		workshop: string;
 		variant?: string;
 		copy?: { json: string; hash: string };
+		/** When the session took place (an imported room keeps its date); now by default. */
+		createdAt?: number;
 	}): CreatedRoom {
 		const facilitatorKey = newKey();
 		const viewerKey = newKey();
@@ -102,7 +104,7 @@ export class RoomRepository {
 				title: input.title,
 				workshop: input.workshop,
 				variant: input.variant ?? '',
-				createdAt: this.now(),
+				createdAt: input.createdAt ?? this.now(),
 				lastActiveAt: this.now(),
 				joinClosedAt: null
 			};
