@@ -34,7 +34,14 @@ export default defineConfig({
 		url: `http://127.0.0.1:${PORT}/healthz`,
 		reuseExistingServer: false,
 		timeout: 180_000,
-		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir },
+		// STEP_FIXTURES: the build registers the demo step kind of tests/fixtures/steps (no workshop
+		// here uses it; tests/e2e/step-kind-demo.spec.ts runs the build on a server of its own).
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			STEP_FIXTURES: 'tests/fixtures/steps'
+		},
 		stdout: 'ignore',
 		stderr: 'pipe'
 	}

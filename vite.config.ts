@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { syncServerPlugin } from './src/lib/server/vite-plugin.ts';
+import { stepFixtures } from './src/lib/steps/extra-plugin.ts';
 
 export default defineConfig({
 	plugins: [
@@ -10,6 +11,7 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'baseLocale']
 		}),
+		stepFixtures(),
 		sveltekit(),
 		syncServerPlugin()
 	],

@@ -1,12 +1,14 @@
 // The views of every step kind: src/lib/steps/<kind>/views.ts, found by folder (the folder is
 // named after the kind's type), so a new kind needs no line here. The console, participant and
 // projector pages (components/steps/*Step.svelte) look a step's views up instead of branching.
+import { extraViews } from './extra-views';
 import type { StepViews } from './view-types';
 
 const found = import.meta.glob<StepViews>('./*/views.ts', { eager: true, import: 'default' });
-const views = new Map<string, StepViews>(
-	Object.entries(found).map(([path, kindViews]) => [path.split('/')[1]!, kindViews])
-);
+const views = new Map<string, StepViews>([
+	...Object.entries(found).map(([path, kindViews]) => [path.split('/')[1]!, kindViews] as const),
+	...Object.entries(extraViews)
+]);
 
 /** The views of a step type; a type without views shows nothing of its own. */
 export const stepViews = (type: string): StepViews | undefined => views.get(type);
