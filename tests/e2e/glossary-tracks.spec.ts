@@ -71,10 +71,17 @@ test('an action tagged with a track offers the track’s meaning and examples', 
 	// Before tagging: every track's meaning in the form's guide.
 	const guide = phone.getByTestId('tracks-guide');
 	await expect(guide.getByTestId('track-info')).toHaveCount(10);
+	// The field names what the step tags actions with here: a domain and track, not a building block.
+	await expect(form.getByLabel('Actiedomein en spoor')).toHaveAttribute(
+		'data-testid',
+		'action-block'
+	);
+	await expect(form.getByText('Bij welk actiedomein en welk spoor past deze actie?')).toBeVisible();
 	await form.getByTestId('action-title').fill('Huisartsen in de buurt');
 	await form.getByTestId('action-block').selectOption('zorggarantie-overheid');
 	await form.getByTestId('action-submit').click();
 	const card = phone.getByTestId('group-action').filter({ hasText: 'Huisartsen in de buurt' });
+	await expect(card.getByText('Actiedomein en spoor', { exact: true })).toBeVisible();
 	const info = card.getByTestId('track-info');
 	await expect(info).toHaveAttribute('data-track', 'zorggarantie-overheid');
 	await expect(info.getByTestId('track-text')).toBeHidden();

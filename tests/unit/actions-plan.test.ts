@@ -61,6 +61,9 @@ describe('building block choices', () => {
 			'toegang-drempels',
 			'netwerk'
 		]);
+		// Tracks say they are tracks, so the form can name its field after them.
+		expect(blockChoices(labels, items).map((c) => c.track)).toEqual([true, true, undefined]);
+		expect(blockChoices(labels).some((c) => c.track)).toBe(false);
 	});
 });
 

@@ -183,13 +183,17 @@ export type TagItem = { id: string; tracks?: readonly { id: string }[] };
 export function blockChoices<Label>(
 	labels: Readonly<Record<string, Label>> | undefined,
 	seedItems?: readonly TagItem[]
-): { id: string; label: Label }[] {
+): { id: string; label: Label; track?: true }[] {
 	const ids = seedItems
-		? seedItems.flatMap((item) => (item.tracks?.length ? item.tracks.map((t) => t.id) : [item.id]))
-		: BUILDING_BLOCKS;
-	return ids.flatMap((id) => {
-		const label = labels?.[id];
-		return label === undefined ? [] : [{ id, label }];
+		? seedItems.flatMap((item) =>
+				item.tracks?.length
+					? item.tracks.map((t) => ({ id: t.id, track: true as const }))
+					: [{ id: item.id }]
+			)
+		: BUILDING_BLOCKS.map((id) => ({ id }));
+	return ids.flatMap((choice) => {
+		const label = labels?.[choice.id];
+		return label === undefined ? [] : [{ ...choice, label }];
 	});
 }
 
