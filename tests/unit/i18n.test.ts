@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import en from '../../messages/en.json';
 import fr from '../../messages/fr.json';
@@ -28,6 +29,16 @@ describe('translations', () => {
 				expect(params(messages[key]!), `${locale}: ${key}`).toEqual(params(text));
 		}
 	);
+
+	it('writes each key once in each file (JSON keeps the last of two silently)', () => {
+		for (const locale of LOCALES) {
+			const keys = [
+				...fs.readFileSync(`messages/${locale}.json`, 'utf8').matchAll(/^\t"([^"]+)":/gm)
+			].map((match) => match[1]);
+			const twice = keys.filter((key, index) => keys.indexOf(key) !== index);
+			expect(twice, locale).toEqual([]);
+		}
+	});
 
 	it('leaves no message empty', () => {
 		for (const [locale, messages] of Object.entries(MESSAGES))
