@@ -13,6 +13,7 @@ import { HttpError } from '../../src/lib/server/http';
 import { silentLogger } from '../../src/lib/server/log';
 import {
 	addCoFacilitator,
+	compareSessions,
 	createSession,
 	createWorkspace,
 	eraseWorkspace,
@@ -348,5 +349,43 @@ describe('"Mijn sessies"', () => {
 			null,
 			null
 		]);
+	});
+});
+
+describe('the comparison report', () => {
+	it('compares two or more of the workspace’s own sessions, with its key only', async () => {
+		const { ws, sessions } = await threeSessions();
+		const app = t.server.app;
+		const ids = sessions.map((s) => s.id).join(',');
+		const md = await compareSessions(app, ws.id, ws.key, ids, 'md', 'nl');
+		expect(md.fileName).toBe('vergelijking-gemeente-wetteren.md');
+		const text = String(md.body);
+		expect(text).toContain('# Vergelijking: Gemeente Wetteren');
+		for (const s of sessions) expect(text).toContain(s.title);
+		const html = await compareSessions(app, ws.id, ws.key, ids, 'html', 'en');
+		expect(String(html.body)).toContain('The building blocks side by side');
+
+		const refused = async (run: () => Promise<unknown>) => {
+			try {
+				await run();
+				return 200;
+			} catch (error) {
+				if (!(error instanceof HttpError)) throw error;
+				return error.status;
+			}
+		};
+		expect(
+			await refused(() => compareSessions(app, ws.id, ws.key, sessions[0]!.id, 'md', 'nl'))
+		).toBe(400);
+		expect(await refused(() => compareSessions(app, ws.id, ws.key, null, 'md', 'nl'))).toBe(400);
+		const other = app.rooms.create({ title: 'Elders', workshop: WORKSHOP });
+		expect(
+			await refused(() =>
+				compareSessions(app, ws.id, ws.key, `${sessions[0]!.id},${other.id}`, 'md', 'nl')
+			)
+		).toBe(404);
+		expect(
+			await refused(() => compareSessions(app, ws.id, sessions[0]!.facilitatorKey, ids, 'md', 'nl'))
+		).toBe(401);
 	});
 });

@@ -104,6 +104,23 @@ export async function exportWorkspace(id: string, key: string, names: boolean): 
 	return response.blob();
 }
 
+/** The comparison report of two or more sessions, as the browser downloads it. */
+export async function compareReport(
+	id: string,
+	key: string,
+	rooms: string[],
+	format: string,
+	lang: string
+): Promise<Blob> {
+	const query = new URLSearchParams({ rooms: rooms.join(','), lang });
+	const response = await fetch(`${base(id)}/compare.${format}?${query}`, { headers: bearer(key) });
+	if (!response.ok) {
+		const body = await response.json().catch(() => ({}));
+		throw new ApiError(response.status, body.error ?? response.statusText);
+	}
+	return response.blob();
+}
+
 /** The console address of a session, opened with its keys (taken out of the bar at once). */
 export function sessionConsolePath(
 	roomId: string,

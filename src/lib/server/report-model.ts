@@ -4,6 +4,8 @@
 import { ballotsFromYdoc } from '../board/ballots';
 import { fromYdoc, withCountedVotes } from '../board/snapshot';
 import { buildReport, type Report } from '../report';
+import type { CompareSession } from '../report/compare';
+import type { ReportInput } from '../report/blocks';
 import { inVariant, type Locale } from '../workshop/types';
 import type { App } from './app';
 import { HttpError } from './http';
@@ -12,7 +14,7 @@ import { workshopOfRoom } from './room-workshop';
 import type { Room } from './rooms';
 import { TALLY_DOC } from './sync/drafts';
 
-export function anonymousReport(app: App, room: Room, locale: Locale): Report {
+function anonymousInput(app: App, room: Room, locale: Locale): ReportInput {
 	const running = workshopOfRoom(app.rooms, room);
 	if (!running.workshop) throw new HttpError(500, running.note);
 	const workshop = inVariant(running.workshop, room.variant);
@@ -23,7 +25,7 @@ export function anonymousReport(app: App, room: Room, locale: Locale): Report {
 	const control = loadDoc(app, room.id, 'control');
 	const board = loadDoc(app, room.id, 'board');
 	const counted = ballotsFromYdoc(loadDoc(app, room.id, TALLY_DOC));
-	return buildReport({
+	return {
 		title: room.title,
 		createdAt: room.createdAt,
 		workshop,
@@ -33,5 +35,23 @@ export function anonymousReport(app: App, room: Room, locale: Locale): Report {
 		locale,
 		names: false,
 		labels
-	});
+	};
+}
+
+export function anonymousReport(app: App, room: Room, locale: Locale): Report {
+	return buildReport(anonymousInput(app, room, locale));
+}
+
+/** A session as the comparison reads it: its report model, snapshot, workshop and labels. */
+export function comparedSession(app: App, room: Room, locale: Locale): CompareSession {
+	const input = anonymousInput(app, room, locale);
+	return {
+		id: room.id,
+		title: room.title,
+		createdAt: room.createdAt,
+		report: buildReport(input),
+		snapshot: input.snapshot,
+		workshop: input.workshop,
+		labels: input.labels ?? {}
+	};
 }

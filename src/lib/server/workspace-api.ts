@@ -2,13 +2,18 @@
 // translate requests and responses.
 import * as v from 'valibot';
 import { controlFromYdoc } from '../board/control';
+import { m } from '../paraglide/messages';
+import { reportToDocx, reportToHtml, reportToMarkdown } from '../report';
+import { buildComparison } from '../report/compare';
 import { RoomExportSchema } from '../report/export';
-import type { Localized } from '../workshop/types';
+import type { Locale, Localized } from '../workshop/types';
 import { createRoom, CreateRoomBody, joiningState } from './api';
 import type { App } from './app';
 import { HttpError } from './http';
 import { importRoom } from './import';
+import { renderPdf } from './pdf';
 import { loadDoc, roomReport } from './report';
+import { comparedSession } from './report-model';
 import { workshopOfRoom } from './room-workshop';
 import type { Workspace, WorkspaceAccess } from './workspaces';
 
@@ -284,3 +289,74 @@ export function mySessions(app: App, body: v.InferOutput<typeof MySessionsBody>)
 		})
 	};
 }
+
+export const COMPARE_FORMATS = ['md', 'html', 'pdf', 'docx', 'json'] as const;
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+
+const COMPARE_TYPES: Record<CompareFormat, string> = {
+	md: 'text/markdown; charset=utf-8',
+	html: 'text/html; charset=utf-8',
+	pdf: 'application/pdf',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	json: 'application/json; charset=utf-8'
+};
+
+export const isCompareFormat = (value: string): value is CompareFormat =>
+	(COMPARE_FORMATS as readonly string[]).includes(value);
+
+/**
+ * One document comparing two or more sessions of the workspace (`rooms`: their ids, comma
+ * separated), in the formats of the single report; JSON gives the report model itself.
+ */
+export async function compareSessions(
+	app: App,
+	id: string,
+	key: string | null,
+	rooms: string | null,
+	format: CompareFormat,
+	locale: Locale
+): Promise<{ body: string | Uint8Array; contentType: string; fileName: string }> {
+	const { workspace } = requireWorkspace(app, id, key);
+	const ids = [
+		...new Set(
+			(rooms ?? '')
+				.split(',')
+				.map((r) => r.trim())
+				.filter(Boolean)
+		)
+	];
+	if (ids.length < 2)
+		throw new HttpError(400, 'rooms: name two or more sessions of the workspace, comma separated');
+	if (ids.length > MAX_COMPARED)
+		throw new HttpError(400, `rooms: at most ${MAX_COMPARED} sessions in one comparison`);
+	const own = new Set(app.workspaces.roomIds(id));
+	const missing = ids.filter((roomId) => !own.has(roomId));
+	if (missing.length)
+		throw new HttpError(404, `rooms: this workspace has no session ${missing.join(', ')}`);
+	const report = buildComparison({
+		title: m.compare_title({ name: workspace.name }, { locale }),
+		locale,
+		sessions: ids.map((roomId) => comparedSession(app, app.rooms.get(roomId)!, locale))
+	});
+	const slug =
+		workspace.name
+			.normalize('NFKD')
+			.replace(/[^\w\s-]/g, '')
+			.trim()
+			.replace(/\s+/g, '-')
+			.toLowerCase()
+			.slice(0, 50) || 'werkruimte';
+	const out = (body: string | Uint8Array) => ({
+		body,
+		contentType: COMPARE_TYPES[format],
+		fileName: `vergelijking-${slug}.${format}`
+	});
+	if (format === 'json') return out(JSON.stringify(report, null, 2));
+	if (format === 'md') return out(reportToMarkdown(report));
+	if (format === 'docx') return out(new Uint8Array(await reportToDocx(report)));
+	const html = reportToHtml(report);
+	return out(format === 'pdf' ? await renderPdf(html) : html);
+}
+
+/** Sessions one comparison may hold. */
+export const MAX_COMPARED = 20;
