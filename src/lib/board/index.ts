@@ -16,3 +16,4 @@ export * from './drafts';
 export * from './synthesis';
 export * from './words';
 export * from './undo';
+export * from './progress';

@@ -35,6 +35,10 @@ export function voteModel(props: () => Pick<StepViewProps, 'room' | 'step' | 'co
 		},
 		get total() {
 			return total;
+		},
+		/** The vote was opened at some point (ballots came in): "gesloten" only means something then. */
+		get opened() {
+			return phase !== 'closed' || voters > 0;
 		}
 	};
 }
