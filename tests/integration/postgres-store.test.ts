@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { addNote, notesFromYdoc } from '../../src/lib/board';
 import { createApp, type App } from '../../src/lib/server/app';
 import { loadConfig, type Limits } from '../../src/lib/server/config';
@@ -312,6 +313,22 @@ describe.skipIf(!postgresAvailable())('PostgreSQL store', () => {
 		const reader = client(restored, room.id, 'board', room.viewerKey);
 		await synced(reader);
 		expect(ids(reader)).toEqual(['bewaard']);
+	});
+
+	it('stores a room import synchronously, for every instance to serve', async () => {
+		const one = await instance();
+		const two = await instance();
+		const { room, participant } = newRoom(one.app);
+		const author = participant();
+		const source = new Y.Doc();
+		addNote(source, note('geimporteerd', author.id));
+		// As import.ts does, inside a transaction of the repositories' connection.
+		one.app.db.transaction(() =>
+			one.app.store.appendNow(room.id, 'board', 1, Y.encodeStateAsUpdate(source))
+		)();
+		const reader = client(two, room.id, 'board', room.viewerKey);
+		await synced(reader);
+		expect(ids(reader)).toEqual(['geimporteerd']);
 	});
 
 	it('answers a failed query with the error, in SQLite’s words where callers look for them', () => {

@@ -35,6 +35,9 @@ export interface DocStorage {
 	load(roomId: string, doc: string): StoredDoc;
 	/** Stores the update; a promise resolves with the number the shared log gave it. */
 	append(roomId: string, doc: string, seq: number, update: Uint8Array): void | Promise<number>;
+	/** Stores the update before it returns (tools such as a room import; inside a transaction
+	 * of the repositories' connection, part of it). */
+	appendNow(roomId: string, doc: string, seq: number, update: Uint8Array): void;
 	docNames(roomId: string, prefix: string): string[];
 	compact(roomId: string, doc: string, uptoSeq: number, snapshot: Uint8Array): void | Promise<void>;
 	/** Shared logs only: what was stored after `seq` (a snapshot first when it covers more). */
@@ -97,6 +100,10 @@ export class DocStore implements DocStorage {
 			seq,
 			Buffer.from(update.buffer, update.byteOffset, update.byteLength)
 		);
+	}
+
+	appendNow(roomId: string, doc: string, seq: number, update: Uint8Array): void {
+		this.append(roomId, doc, seq, update);
 	}
 
 	/** Names of the room's stored documents that start with `prefix`. */

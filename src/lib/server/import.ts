@@ -103,9 +103,9 @@ export function importRoom(app: App, data: v.InferOutput<typeof RoomExportSchema
 		createdAt: Date.parse(data.room.createdAt),
 		copy: workshopCopy(workshop)
 	});
-	app.store.append(room.id, 'control', 1, control);
-	app.store.append(room.id, 'board', 1, board);
-	if (data.ballots?.length) app.store.append(room.id, TALLY_DOC, 1, tallyOf(data.ballots));
+	app.store.appendNow(room.id, 'control', 1, control);
+	app.store.appendNow(room.id, 'board', 1, board);
+	if (data.ballots?.length) app.store.appendNow(room.id, TALLY_DOC, 1, tallyOf(data.ballots));
 	app.log('info', 'room_imported', { room: room.id, workshop: workshop.id });
 	return roomLinks(room, origin);
 }

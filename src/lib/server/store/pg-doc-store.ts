@@ -141,6 +141,15 @@ export class PgDocStore implements DocStorage {
 		this.queues.delete(key);
 	}
 
+	appendNow(roomId: string, doc: string, _seq: number, update: Uint8Array): void {
+		this.sync.query('SELECT vwp_append($1, $2, $3, $4)', [
+			this.instance,
+			roomId,
+			doc,
+			[Buffer.from(update.buffer, update.byteOffset, update.byteLength)]
+		]);
+	}
+
 	async readSince(roomId: string, doc: string, seq: number): Promise<StoredSince> {
 		const { rows } = await this.track(
 			this.pool.query(

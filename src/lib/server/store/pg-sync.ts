@@ -31,7 +31,8 @@ async function connection() {
 	return client;
 }
 const toBuffer = (value) =>
-	value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
+	Array.isArray(value) ? value.map(toBuffer)
+	: value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
 port.on('message', async ({ id, sql, params }) => {
 	let reply;
 	try {
