@@ -218,6 +218,42 @@ describe.skipIf(!postgresAvailable())('PostgreSQL store', () => {
 		}
 	});
 
+	it('survives an append that fails while an earlier one is still committing', async () => {
+		const one = await instance();
+		const { room, participant } = newRoom(one.app);
+		const author = participant();
+		const writer = client(one, room.id, 'board', author.key);
+		const reader = client(one, room.id, 'board', participant().key);
+		await Promise.all([synced(writer), synced(reader)]);
+		const closes: number[] = [];
+		writer.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+		const store = one.app.store;
+		const append = store.append;
+		let calls = 0;
+		let release = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		store.append = (...args: Parameters<typeof append>) => {
+			calls++;
+			if (calls === 1) return gate.then(() => append.apply(store, args) as Promise<number>);
+			if (calls === 2) return Promise.reject(new Error('PostgreSQL went away (test)'));
+			return append.apply(store, args);
+		};
+		try {
+			addNote(writer.doc, note('een', author.id));
+			await until(() => calls >= 1, 10_000, 'the first append');
+			addNote(writer.doc, note('twee', author.id));
+			await until(() => calls >= 2, 5000, 'the second append');
+			// The failure waits behind the first append: the process must not take it for an
+			// unhandled rejection (Vitest fails the run on one).
+			await sleep(200);
+			release();
+			await until(() => closes.includes(CLOSE.storageFailed), 5000, 'the writer to be told');
+			await until(() => ids(reader).length === 2, 10_000, 'both notes, sent again');
+		} finally {
+			store.append = append;
+		}
+	});
+
 	it('numbers each document’s log without gaps while two instances write and compact it', async () => {
 		const one = await instance({ compactAfterUpdates: 15 });
 		const two = await instance({ compactAfterUpdates: 15 });

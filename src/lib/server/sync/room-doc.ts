@@ -186,6 +186,9 @@ export class RoomDoc {
 			// Another instance appended in between: read it (its notification may come later).
 			else if (seq > this.seq) this.catchUp();
 		});
+		// Handled where the chain reaches it (below); until then Node must not take a failure
+		// for an unhandled rejection (which would end the process).
+		stored.catch(() => {});
 		this.tail = this.tail
 			.then(() => stored)
 			.then(
