@@ -280,6 +280,30 @@ describe.skipIf(!postgresAvailable())('PostgreSQL store', () => {
 		expect(ids(reader)).toHaveLength(90);
 	});
 
+	it('reads the log again when reading it failed, without waiting for the next change', async () => {
+		const one = await instance();
+		const two = await instance();
+		const { room, participant } = newRoom(one.app);
+		const author = participant();
+		const writer = client(one, room.id, 'board', author.key);
+		const reader = client(two, room.id, 'board', participant().key);
+		await Promise.all([synced(writer), synced(reader)]);
+		const store = two.app.store as PgDocStore;
+		const readSince = store.readSince;
+		let failed = 0;
+		store.readSince = (...args: Parameters<typeof readSince>) => {
+			if (failed++ === 0) return Promise.reject(new Error('connection reset (test)'));
+			return readSince.apply(store, args);
+		};
+		try {
+			addNote(writer.doc, note('eenmalig', author.id));
+			await until(() => ids(reader).length === 1, 10_000, 'the note on the other instance');
+		} finally {
+			store.readSince = readSince;
+		}
+		expect(failed).toBeGreaterThanOrEqual(2);
+	});
+
 	it('shows who is online across instances', async () => {
 		const one = await instance();
 		const two = await instance();

@@ -263,7 +263,8 @@ export class RoomDoc {
 						doc: this.options.name,
 						message: String(error)
 					});
-					// Read again with the next notification, or when the store reconnects.
+					// Read again in a second (or sooner, with the next notification).
+					setTimeout(() => this.catchUp(), 1000).unref();
 				}
 			)
 			.finally(() => {
