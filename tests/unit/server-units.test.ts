@@ -52,8 +52,11 @@ describe('database', () => {
 			'doc_clients',
 			'doc_snapshots',
 			'doc_updates',
+			'feedback_pages',
 			'participants',
-			'rooms'
+			'rooms',
+			'workspace_keys',
+			'workspaces'
 		]);
 	});
 
