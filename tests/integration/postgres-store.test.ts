@@ -391,6 +391,34 @@ describe.skipIf(!postgresAvailable())('PostgreSQL store', () => {
 		expect(ids(reader)).toEqual(['geimporteerd']);
 	});
 
+	it('erases a room past RETENTION_DAYS, and keeps the others', async () => {
+		const base = loadConfig({ DATA_DIR: tempDataDir(), RETENTION_DAYS: '180' });
+		let wall = Date.now();
+		let mono = 0;
+		const app = createApp({ ...base, databaseUrl }, silentLogger, {
+			clock: { now: () => wall, monotonic: () => mono },
+			retentionConfirmMs: 0
+		});
+		try {
+			const old = app.rooms.create({ title: 'Oud', workshop: 'visievorming-zorgzame-buurten' });
+			const fresh = app.rooms.create({ title: 'Nieuw', workshop: 'visievorming-zorgzame-buurten' });
+			app.db
+				.prepare('UPDATE rooms SET last_active_at = ? WHERE id = ?')
+				.run(wall - 181 * 24 * 60 * 60 * 1000, old.id);
+			let erased = 0;
+			for (let check = 0; check < 3; check++) {
+				wall += 1000;
+				mono += 1000;
+				erased += app.expireRooms();
+			}
+			expect(erased).toBe(1);
+			expect(app.rooms.get(old.id)).toBeNull();
+			expect(app.rooms.get(fresh.id)?.title).toBe('Nieuw');
+		} finally {
+			await app.close();
+		}
+	});
+
 	it('answers a failed query with the error, in SQLite’s words where callers look for them', () => {
 		const db = new SyncPostgres(databaseUrl);
 		try {
