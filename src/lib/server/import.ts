@@ -100,7 +100,10 @@ export function importRoom(app: App, data: v.InferOutput<typeof RoomExportSchema
 		title: data.room.title,
 		workshop: workshop.id,
 		variant,
-		createdAt: Date.parse(data.room.createdAt),
+		// (The schema checks the date; a caller that passes none gets today's.)
+		createdAt: Number.isFinite(Date.parse(data.room.createdAt))
+			? Date.parse(data.room.createdAt)
+			: undefined,
 		copy: workshopCopy(workshop)
 	});
 	app.store.appendNow(room.id, 'control', 1, control);
