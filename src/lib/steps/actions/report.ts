@@ -4,6 +4,7 @@ import { DOT_LIMIT, label, type ReportInput } from '../../report/blocks';
 import type { ReportBlock } from '../../report/model';
 import { isoTime, truncate } from '../../report/text';
 import type { WorkshopStep } from '../../workshop/types';
+import { csvRow } from '../csv-row';
 import type { CsvContext, CsvRow } from '../kind';
 
 /** The step's actions, highest priority (most dots) first, as a table. */
@@ -63,22 +64,20 @@ export function actionRows(
 	const kind = m.report_csv_kind_action({}, { locale });
 	return snapshot.board.actions
 		.filter((a) => !a.hidden)
-		.map((a) => [
-			kind,
-			context.id(a.step),
-			context.title(a.step),
-			'',
-			'',
-			field(a.title),
-			'',
-			isoTime(a.created),
-			tallyDots(snapshot.board.dots, a.step, DOT_LIMIT).get(a.id) ?? 0,
-			context.label(a.block),
-			'',
-			field(a.lead),
-			field(a.partners),
-			field(a.when),
-			field(a.firstStep),
-			status[a.status]
-		]);
+		.map((a) =>
+			csvRow({
+				type: kind,
+				step: context.id(a.step),
+				step_title: context.title(a.step),
+				text: field(a.title),
+				created: isoTime(a.created),
+				dots: tallyDots(snapshot.board.dots, a.step, DOT_LIMIT).get(a.id) ?? 0,
+				block: context.label(a.block),
+				lead: field(a.lead),
+				partners: field(a.partners),
+				when: field(a.when),
+				first_step: field(a.firstStep),
+				status: status[a.status]
+			})
+		);
 }

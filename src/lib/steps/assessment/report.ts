@@ -5,6 +5,7 @@ import { label, noteBlocks, type ReportInput } from '../../report/blocks';
 import type { ReportBlock } from '../../report/model';
 import { MAX_REPORT_ID, truncate } from '../../report/text';
 import type { WorkshopStep } from '../../workshop/types';
+import { csvRow } from '../csv-row';
 
 /** The heat map of the ratings and the least fulfilled items, then the step's notes. */
 export function assessmentBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
@@ -38,17 +39,13 @@ export function ratingRows(
 		unknown: m.report_rating_unknown({}, { locale })
 	};
 	const kind = m.report_csv_kind_rating({}, { locale });
-	return snapshot.board.ratings.map((r) => [
-		kind,
-		context.id(r.step),
-		context.title(r.step),
-		'',
-		'',
-		'',
-		'',
-		'',
-		'',
-		context.label(r.block),
-		labels[r.rating]
-	]);
+	return snapshot.board.ratings.map((r) =>
+		csvRow({
+			type: kind,
+			step: context.id(r.step),
+			step_title: context.title(r.step),
+			block: context.label(r.block),
+			rating: labels[r.rating]
+		})
+	);
 }

@@ -4,19 +4,23 @@ import { m } from '../../paraglide/messages';
 import { label, type ReportInput } from '../../report/blocks';
 import type { ReportBlock } from '../../report/model';
 import { truncate } from '../../report/text';
-import type { WorkshopStep } from '../../workshop/types';
+import type { Locale, WorkshopStep } from '../../workshop/types';
+import { csvRow } from '../csv-row';
+
+/** An answer in words, in the report's language ('': no answer yet). */
+const answerTexts = (locale: Locale) => ({
+	yes: m.report_answer_yes({}, { locale }),
+	partly: m.report_answer_partly({}, { locale }),
+	no: m.report_answer_no({}, { locale }),
+	'': m.report_answer_none({}, { locale })
+});
 
 /** The group's answers, one row per item: item, answer, note. */
 export function checklistBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
 	const { locale } = input;
 	const answers = input.snapshot.board.checklist.filter((a) => a.step === step.id);
 	if (answers.length === 0) return [];
-	const answerText = {
-		yes: m.report_answer_yes({}, { locale }),
-		partly: m.report_answer_partly({}, { locale }),
-		no: m.report_answer_no({}, { locale }),
-		'': m.report_answer_none({}, { locale })
-	};
+	const answerText = answerTexts(locale);
 	return [
 		{
 			kind: 'table',
@@ -41,31 +45,16 @@ export function checklistRows(
 	context: CsvContext
 ): CsvRow[] {
 	const { locale } = context;
-	const answerText = {
-		yes: m.report_answer_yes({}, { locale }),
-		partly: m.report_answer_partly({}, { locale }),
-		no: m.report_answer_no({}, { locale }),
-		'': m.report_answer_none({}, { locale })
-	};
+	const answerText = answerTexts(locale);
 	const kind = m.report_csv_kind_answer({}, { locale });
-	return snapshot.board.checklist.map((a) => [
-		kind,
-		context.id(a.step),
-		context.title(a.step),
-		'',
-		'',
-		context.label(a.item),
-		'',
-		'',
-		'',
-		'',
-		'',
-		'',
-		'',
-		'',
-		'',
-		'',
-		answerText[a.answer],
-		truncate(a.note, MAX_CHECK_NOTE)
-	]);
+	return snapshot.board.checklist.map((a) =>
+		csvRow({
+			type: kind,
+			step: context.id(a.step),
+			step_title: context.title(a.step),
+			text: context.label(a.item),
+			answer: answerText[a.answer],
+			note: truncate(a.note, MAX_CHECK_NOTE)
+		})
+	);
 }
