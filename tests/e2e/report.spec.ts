@@ -1,6 +1,6 @@
 // The report at any moment, from a live room, in every format.
 import { expect, test } from '@playwright/test';
-import { addNote, joinWithLink, newPage, pdfText, startWorkshop } from './helpers';
+import { addNote, joinWithLink, newPage, pdfText, SIZES, startWorkshop } from './helpers';
 
 test('the facilitator downloads the report in every format while the workshop runs', async ({
 	browser,
@@ -92,10 +92,123 @@ test('the facilitator downloads the report in every format while the workshop ru
 	).json();
 	expect(again.snapshot).toEqual(exported.snapshot);
 	expect(again.room.title).toBe(exported.room.title);
+	// The date and the number of participants travel too (Mia's key does not).
+	expect(again.room.createdAt).toBe(exported.room.createdAt);
+	expect(again.room.participants).toBe(1);
 
 	const bad = await request.post('/api/rooms/import', { data: { ...exported, version: 99 } });
 	expect(bad.status()).toBe(400);
 	expect((await bad.json()).error).toMatch(/version/);
 
 	for (const session of [facilitator, participant]) await session.context.close();
+});
+
+test('ten PDF downloads at once each get the PDF or a clear 503; the workbook and the plan download', async ({
+	browser,
+	request
+}) => {
+	const facilitator = await newPage(browser, 'laptop');
+	await startWorkshop(facilitator.page, 'Tien tegelijk');
+	const href = (await facilitator.page.getByTestId('report-pdf').getAttribute('href'))!;
+	const answers = await Promise.all(Array.from({ length: 10 }, () => request.get(href)));
+	for (const answer of answers) {
+		if (answer.status() === 503) {
+			expect(answer.headers()['retry-after']).toMatch(/^\d+$/);
+			expect((await answer.json()).error).toMatch(/try again/);
+		} else {
+			expect(answer.status()).toBe(200);
+			expect((await answer.body()).subarray(0, 5).toString()).toBe('%PDF-');
+		}
+	}
+	expect(answers.filter((a) => a.status() === 200).length).toBeGreaterThanOrEqual(2);
+
+	const xlsx = await request.get(
+		(await facilitator.page.getByTestId('report-xlsx').getAttribute('href'))!
+	);
+	expect(xlsx.status()).toBe(200);
+	expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+	expect(xlsx.headers()['content-disposition']).toMatch(/filename="tien-tegelijk\.xlsx"/);
+	expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+	const plan = await request.get(
+		(await facilitator.page.getByTestId('report-plan-csv').getAttribute('href'))!
+	);
+	expect(plan.status()).toBe(200);
+	expect(await plan.text()).toMatch(/^\uFEFF"Code";"Beleidsdoelstelling";"Actieplan";"Actie"/);
+
+	// The report panel, as the facilitator sees it on each screen.
+	const panel = facilitator.page.locator('.report');
+	await panel.scrollIntoViewIfNeeded();
+	for (const [name, size] of Object.entries(SIZES)) {
+		await facilitator.page.setViewportSize(size);
+		await panel.scrollIntoViewIfNeeded();
+		await facilitator.page.screenshot({
+			path: `tests/e2e/screenshots/report-panel-${name}-${size.width}x${size.height}.png`
+		});
+	}
+	await facilitator.context.close();
+});
+
+test('the facilitator places actions in the multi-year plan; the report groups them so', async ({
+	browser,
+	request
+}) => {
+	test.setTimeout(240_000);
+	const facilitator = await newPage(browser, 'laptop');
+	const { joinCode } = await startWorkshop(facilitator.page, 'Meerjarenplan Kessel-Lo');
+	const console_ = facilitator.page;
+	const phone = await newPage(browser, 'phone');
+	await joinWithLink(phone.page, `/join/${joinCode}`);
+	await console_.getByTestId('agenda-step').filter({ hasText: 'Aan de slag' }).click();
+	await expect(phone.page.getByTestId('step-title')).toHaveText('Aan de slag');
+	for (const title of ['Buurtfeest op het plein', 'Signaalkaart voor huisartsen']) {
+		const form = phone.page.getByTestId('action-form').first();
+		if (!(await form.isVisible())) await phone.page.getByTestId('action-form-toggle').click();
+		await form.getByTestId('action-title').fill(title);
+		await form.getByTestId('action-submit').click();
+	}
+	await expect(console_.getByTestId('console-action')).toHaveCount(2);
+	// (An input's value is a property, not an attribute: read it to find the row.)
+	const rows = console_.getByTestId('console-action');
+	for (let i = 0; i < 2; i++) await rows.nth(i).getByTestId('set-confirmed').click();
+	let feest = rows.first();
+	for (let i = 0; i < 2; i++)
+		if ((await rows.nth(i).getByTestId('edit-title').inputValue()) === 'Buurtfeest op het plein')
+			feest = rows.nth(i);
+	const id = await feest.getAttribute('data-action');
+	feest = console_.locator(`[data-testid="console-action"][data-action="${id}"]`);
+	// The plan's fields are folded away until the facilitator opens them.
+	await expect(feest.getByTestId('edit-goal')).toBeHidden();
+	await feest.getByTestId('edit-plan').click();
+	await feest.getByTestId('edit-goal').fill('Iedereen kent zijn buren');
+	await feest.getByTestId('edit-goal').press('Tab');
+	await feest.getByTestId('edit-actionPlan').fill('Ontmoeting');
+	await feest.getByTestId('edit-actionPlan').press('Tab');
+	await feest.getByTestId('edit-code').fill('1.1.1');
+	await feest.getByTestId('edit-code').press('Tab');
+	for (const [name, size] of Object.entries(SIZES)) {
+		await console_.setViewportSize(size);
+		await feest.scrollIntoViewIfNeeded();
+		await console_.screenshot({
+			path: `tests/e2e/screenshots/report-plan-console-${name}-${size.width}x${size.height}.png`
+		});
+	}
+
+	const docx = new URL(
+		(await console_.getByTestId('report-docx').getAttribute('href'))!,
+		'http://x'
+	);
+	const base = docx.pathname.replace(/\.docx$/, '');
+	const key = docx.searchParams.get('key')!;
+	await expect(async () => {
+		const md = await (await request.get(`${base}.md?key=${key}`)).text();
+		expect(md).toContain('### Beleidsdoelstelling: Iedereen kent zijn buren');
+		expect(md).toContain('#### Actieplan: Ontmoeting');
+		expect(md).toContain('| 1\\.1.1 Buurtfeest op het plein |');
+		expect(md).toContain('### Nog zonder beleidsdoelstelling');
+	}).toPass();
+	const plan = await (await request.get(`${base}.plan.csv?key=${key}`)).text();
+	expect(plan).toContain(
+		'"1.1.1";"Iedereen kent zijn buren";"Ontmoeting";"Buurtfeest op het plein"'
+	);
+	for (const session of [facilitator, phone]) await session.context.close();
 });
