@@ -16,6 +16,14 @@ type Created = {
 	urls: { facilitator: string; projector: string; join: string };
 };
 
+/** What axe-core finds with every rule it has, best practices included. */
+async function violationsOf(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations.map(
+		(v) => `${v.id} (${v.impact}): ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+}
+
 /** axe-core with every rule it has, best practices included: nothing of any impact. */
 async function expectNoA11yViolations(page: Page, what: string): Promise<void> {
 	const results = await new AxeBuilder({ page }).analyze();
@@ -321,5 +329,172 @@ test.describe('accessibility', () => {
 		await page.keyboard.press('Enter');
 		await expect(page.getByTestId('step-title')).toBeVisible();
 		await context.close();
+	});
+
+	test('keyboard only: the facilitator moves on and runs the timer, and focus stays with them', async ({
+		browser,
+		request
+	}) => {
+		const created = (await (
+			await request.post('/api/rooms', { data: { workshop: WORKSHOP, title: 'Begeleider' } })
+		).json()) as Created;
+		const { page, context } = await newPage(browser, 'laptop');
+		await page.goto(created.urls.facilitator);
+		await expect(page.getByTestId('console')).toBeVisible();
+		const next = page.getByTestId('next-step');
+		await next.focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('step')).toContainText('Stap 2 van');
+		await expect(next).toBeFocused();
+
+		await page.getByTestId('timer-start').focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('timer-pause')).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('timer-resume')).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('timer-pause')).toBeFocused();
+		await page.getByTestId('timer-reset').focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('timer-start')).toBeFocused();
+
+		await page.getByTestId('toggle-lock').focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('toggle-lock')).toBeFocused();
+		await context.close();
+	});
+
+	test('axe finds nothing on any step of the workshop: phone, console and projector', async ({
+		browser,
+		request
+	}) => {
+		test.setTimeout(300_000);
+		const created = (await (
+			await request.post('/api/rooms', { data: { workshop: WORKSHOP, title: 'Alle stappen' } })
+		).json()) as Created;
+		const facilitator = await newPage(browser, 'laptop');
+		await facilitator.page.goto(created.urls.facilitator);
+		await expect(facilitator.page.getByTestId('console')).toBeVisible();
+		const projector = await newPage(browser, 'projector');
+		await projector.page.goto(created.urls.projector);
+		await expect(projector.page.getByTestId('projector')).toBeVisible();
+		const phone = await newPage(browser, 'phone');
+		await joinWithLink(phone.page, `/join/${created.joinCode}`, 'Mieke');
+		const count = phone.page.locator('[data-testid="step"] .count');
+		const total = Number((await count.textContent())!.match(/van (\d+)/)![1]);
+		const found: string[] = [];
+		for (let index = 1; index <= total; index++) {
+			await expect(count).toHaveText(new RegExp(`Stap ${index} van`, 'i'));
+			const type = await phone.page.getByTestId('step').getAttribute('data-step-id');
+			for (const [view, page] of [
+				['phone', phone.page],
+				['console', facilitator.page],
+				['projector', projector.page]
+			] as const)
+				for (const violation of await violationsOf(page))
+					found.push(`${view}, step ${index} (${type}): ${violation}`);
+			if (index < total) await facilitator.page.getByTestId('next-step').click();
+		}
+		expect(found).toEqual([]);
+		for (const { context } of [facilitator, projector, phone]) await context.close();
+	});
+
+	test('keyboard only: focus after every action on a phone, and Escape closes every inline form', async ({
+		browser,
+		request
+	}) => {
+		const created = (await (
+			await request.post('/api/rooms', { data: { workshop: WORKSHOP, title: 'Focus' } })
+		).json()) as Created;
+		const facilitator = await newPage(browser, 'laptop');
+		await facilitator.page.goto(created.urls.facilitator);
+		await facilitator.page
+			.getByTestId('agenda-step')
+			.filter({ hasText: 'Waar willen we naartoe?' })
+			.click();
+		const phone = await newPage(browser, 'laptop');
+		const page = phone.page;
+		await joinWithLink(page, `/join/${created.joinCode}`);
+		await expect(page.getByTestId('step-title')).toHaveText('Waar willen we naartoe?');
+
+		// Toevoegen: the cursor is back in the field for the next idea.
+		const field = page.getByTestId('note-input');
+		for (const text of ['Een bankje op elk plein', 'Buren kennen elkaar']) {
+			await field.focus();
+			await page.keyboard.type(text);
+			await page.keyboard.press('Tab');
+			await expect(page.getByTestId('note-submit')).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect(page.getByTestId('my-note').filter({ hasText: text })).toBeVisible();
+			await expect(field).toBeFocused();
+		}
+
+		// Wijzigen: the cursor in the text; Escape closes and focus is back on Wijzigen.
+		const first = page.getByTestId('my-note').filter({ hasText: 'Een bankje' });
+		const change = first.getByRole('button', { name: 'Wijzigen' });
+		await change.focus();
+		await page.keyboard.press('Enter');
+		await expect(first.locator('textarea')).toBeFocused();
+		await page.keyboard.press('Escape');
+		await expect(first.locator('textarea')).toHaveCount(0);
+		await expect(change).toBeFocused();
+		// Bewaren: focus back on the card's Wijzigen.
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('End');
+		await page.keyboard.type(' in de wijk');
+		await first.getByRole('button', { name: 'Bewaren' }).focus();
+		await page.keyboard.press('Enter');
+		const edited = page.getByTestId('my-note').filter({ hasText: 'in de wijk' });
+		await expect(edited.getByRole('button', { name: 'Wijzigen' })).toBeFocused();
+
+		// Verwijderen: focus goes to the next card, never to the body.
+		await edited.getByRole('button', { name: 'Verwijderen' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(edited).toHaveCount(0);
+		expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+		await expect(
+			page.getByTestId('my-note').filter({ hasText: 'Buren' }).getByRole('button').first()
+		).toBeFocused();
+
+		// The facilitator's typo fix closes on Escape too, focus back on its button.
+		const card = facilitator.page.getByTestId('moderation-note').first();
+		await card.getByTestId('fix-note').focus();
+		await facilitator.page.keyboard.press('Enter');
+		await expect(card.getByTestId('fix-input')).toBeFocused();
+		await facilitator.page.keyboard.press('Escape');
+		await expect(card.getByTestId('fix-input')).toHaveCount(0);
+		await expect(card.getByTestId('fix-note')).toBeFocused();
+		for (const { context } of [facilitator, phone]) await context.close();
+	});
+
+	test('screenshots of the screens this issue changed, at the three sizes', async ({
+		browser,
+		request
+	}) => {
+		const created = (await (
+			await request.post('/api/rooms', { data: { workshop: WORKSHOP, title: 'Schermen' } })
+		).json()) as Created;
+		for (const size of Object.keys(SIZES) as Size[]) {
+			const { page, context } = await newPage(browser, size);
+			const shot = (name: string) =>
+				page.screenshot({ path: `test-results/a11y-shots/${name}-${size}.png`, fullPage: true });
+			await page.goto('/');
+			await page.getByTestId('join-code-input').fill('ZZZ-997');
+			await page.getByTestId('join-code-submit').click();
+			await expect(page.getByTestId('join-code-error')).not.toBeEmpty();
+			await shot('start-wrong-code');
+			await page.goto('/join/ABC');
+			await expect(page.getByTestId('join-error')).toBeVisible();
+			await shot('join-malformed');
+			await page.goto('/toegankelijkheid');
+			await shot('statement');
+			await page.goto('/nergens');
+			await shot('not-found');
+			await joinWithLink(page, `/join/${created.joinCode}`);
+			await page.emulateMedia({ forcedColors: 'active' });
+			await shot('participant-forced-colours');
+			await page.emulateMedia({ forcedColors: 'none' });
+			await context.close();
+		}
 	});
 });
