@@ -430,7 +430,11 @@ test.describe('accessibility', () => {
 		}
 
 		// Wijzigen: the cursor in the text; Escape closes and focus is back on Wijzigen.
-		const first = page.getByTestId('my-note').filter({ hasText: 'Een bankje' });
+		// By position: while it is edited, the card's text is in a field, which hasText does not read.
+		const texts = await page.getByTestId('my-note').allTextContents();
+		const first = page
+			.getByTestId('my-note')
+			.nth(texts.findIndex((text) => text.includes('Een bankje')));
 		const change = first.getByRole('button', { name: 'Wijzigen' });
 		await change.focus();
 		await page.keyboard.press('Enter');
