@@ -1,5 +1,6 @@
 // Scenario 5: cold load of a room document with 20,000 stored updates, kept as the server keeps
-// them (a snapshot and the log since), how long compaction takes, and the never-compacted log.
+// them (a snapshot and the log since), how long compaction takes, and, the headline, the log
+// never compacted.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,7 +99,7 @@ export async function run(quick = false) {
 		store(stored, updates.slice(head), head + 1);
 		const asStored = measureLoads(stored, runs);
 
-		// The worst case the server never leaves behind: the whole log uncompacted.
+		// The whole log uncompacted.
 		const raw = newRoom();
 		store(raw, updates);
 		const neverCompacted = measureLoads(raw, runs);
@@ -111,24 +112,28 @@ export async function run(quick = false) {
 			unit: 'ms',
 			target
 		});
+		// The headline is the log never compacted: what a room holds when compaction did not run
+		// (it runs every COMPACT_AFTER updates and when a room leaves memory, so a crash alone
+		// leaves at most that many after the last snapshot; a failing compaction, e.g. a full disk,
+		// leaves the whole log). The room as the server normally keeps it is for information.
 		const rows: Row[] = [
 			row(
-				`cold load, ${UPDATES.toLocaleString('en')} updates as stored (snapshot + last ${COMPACT_AFTER})`,
-				asStored.wall,
+				`**cold load, ${UPDATES.toLocaleString('en')} updates never compacted**`,
+				neverCompacted.wall,
 				100
 			),
-			row('… CPU time of that load', asStored.cpu, null),
+			row('… CPU time of that load', neverCompacted.cpu, null),
 			row(
-				`compaction of ${head.toLocaleString('en')} updates into one snapshot`,
+				`… then the compaction the server does on that first load (${head.toLocaleString('en')} updates)`,
 				[compaction],
 				null
 			),
 			row(
-				`cold load, ${UPDATES.toLocaleString('en')} updates never compacted (not left by the server)`,
-				neverCompacted.wall,
+				`cold load, ${UPDATES.toLocaleString('en')} updates as the server keeps them (snapshot + last ${COMPACT_AFTER})`,
+				asStored.wall,
 				null
 			),
-			row('… CPU time of that load', neverCompacted.cpu, null)
+			row('… CPU time of that load', asStored.cpu, null)
 		];
 		return { rows, details: { notes: UPDATES / 4, compactAfterUpdates: COMPACT_AFTER } };
 	} finally {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --only=1,2,5]`: runs the scenarios of docs/PERFORMANCE.md,
-// prints a table, and writes every figure (with each run's) to bench/results/latest.json.
+// `npm run bench [-- --quick] [-- --only=1,2,5] [-- --profile]`: runs the scenarios of
+// docs/PERFORMANCE.md (--profile: a CPU profile of the server in scenario 8's first run, in
+// bench/results/profiles), prints a table, and writes every figure (with each run's) to bench/results/latest.json.
 import fs from 'node:fs';
 import os from 'node:os';
 import { runnerImport } from 'vite';
@@ -51,14 +52,15 @@ if (wanted('6')) {
 	}
 	log('scenario 6: report done');
 }
-if (wanted('1', '2')) {
-	const result = await (await load('./bench/sync-bench.ts')).run(quick, log);
+if (wanted('1', '2', '2b')) {
+	const result = await (await load('./bench/sync-bench.ts')).run(quick, log, only);
 	rows.push(...result.rows);
 	details.rooms = result.details;
 }
-if (wanted('3', '4')) {
-	const result = await (await load('./bench/crowd-bench.ts')).run(quick, log);
-	rows.push(...result.rows.filter((row) => wanted(row.scenario)));
+if (wanted('3', '4', '8')) {
+	const profileDir = process.argv.includes('--profile') ? 'bench/results/profiles' : undefined;
+	const result = await (await load('./bench/crowd-bench.ts')).run(quick, log, only, profileDir);
+	rows.push(...result.rows);
 	details.crowd = result.details;
 }
 machine.loadAverageAtEnd = os.loadavg()[0];

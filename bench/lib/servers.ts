@@ -16,6 +16,8 @@ export type BenchServer = {
 	rooms: BenchRoom[];
 	/** Warning and error events the server logged, counted by event name. */
 	warnings: Record<string, number>;
+	/** Makes a room's PDF report in the server process (ours only); its time in ms. */
+	report(room: BenchRoom): Promise<number>;
 	stop(): Promise<void>;
 };
 
@@ -31,43 +33,54 @@ const BENCH_ENV = {
 };
 
 const BUNDLE_DIR = 'bench/results/server';
-let bundled: Promise<string> | undefined;
+let bundled: Promise<void> | undefined;
 
-/** Our server entry, bundled as the production build is: plain Node, no Vite at run time. */
-function bundleOurs(): Promise<string> {
+/**
+ * Our server entry and the benchmark's load worker, bundled as the production build is: plain
+ * Node, no Vite at run time. Returns the path of `entry`'s bundle.
+ */
+export async function bundle(entry: 'ours' | 'load-worker'): Promise<string> {
 	bundled ??= build({
 		configFile: false,
 		logLevel: 'error',
 		build: {
-			ssr: 'bench/servers/ours.ts',
+			ssr: true,
 			outDir: BUNDLE_DIR,
 			emptyOutDir: true,
 			target: 'node20',
-			rollupOptions: { output: { entryFileNames: 'ours.js', format: 'es' } }
+			rollupOptions: {
+				input: { ours: 'bench/servers/ours.ts', 'load-worker': 'bench/lib/load-worker.ts' },
+				output: { entryFileNames: '[name].js', format: 'es' }
+			}
 		}
-	}).then(() => path.join(BUNDLE_DIR, 'ours.js'));
-	return bundled;
+	}).then(() => {});
+	await bundled;
+	return path.join(BUNDLE_DIR, `${entry}.js`);
 }
 
 const running = new Set<ChildProcess>();
+let reports = 0;
 process.on('exit', () => {
 	for (const child of running) child.kill('SIGKILL');
 });
 
 export async function startServer(
 	kind: ServerKind,
-	spec: { rooms: number; participants: number }
+	spec: { rooms: number; participants: number },
+	/** A directory for a CPU profile of the server (node --cpu-prof), written when it stops. */
+	cpuProfileDir?: string
 ): Promise<BenchServer> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vwp-bench-'));
 	const child =
 		kind === 'ours'
-			? fork(await bundleOurs(), [], {
+			? fork(await bundle('ours'), [], {
 					env: {
 						...process.env,
 						...BENCH_ENV,
 						DATA_DIR: dataDir,
 						BENCH_ROOMS: JSON.stringify(spec)
 					},
+					execArgv: cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [],
 					stdio: ['ignore', 'ignore', 'pipe', 'ipc']
 				})
 			: fork('bench/servers/reference.js', [], {
@@ -101,6 +114,19 @@ export async function startServer(
 		url: `ws://127.0.0.1:${ready.port}/sync`,
 		rooms,
 		warnings,
+		report(room) {
+			const id = ++reports;
+			return new Promise((resolve, reject) => {
+				const answer = (message: { type?: string; id?: number; ms?: number; error?: string }) => {
+					if (message.type !== 'report' || message.id !== id) return;
+					child.off('message', answer);
+					if (message.error) reject(new Error(message.error));
+					else resolve(message.ms!);
+				};
+				child.on('message', answer);
+				child.send({ type: 'report', id, room: room.id, key: room.facilitatorKey });
+			});
+		},
 		async stop() {
 			if (child.exitCode === null && child.signalCode === null) {
 				const exited = new Promise((resolve) => child.once('exit', resolve));
