@@ -45,7 +45,12 @@ export type BlockSpread = {
 	counts: Record<Rating, number>;
 	rated: number;
 	score: number | null;
+	/** How many of the counts are hand-counted from paper (paper.ts); absent: none. */
+	paper?: number;
 };
+
+/** A hand count from paper, as heatMap reads it (paper.ts's PaperCount). */
+type HandCount = { step: string; target: string; choice: string; count: number };
 
 /**
  * The spread of ratings per block, never only an average: `score` (0 = not yet … 1 = strongly,
@@ -54,14 +59,22 @@ export type BlockSpread = {
 export function heatMap(
 	ratings: readonly BlockRating[],
 	step: string,
-	blocks: readonly string[]
+	blocks: readonly string[],
+	paper: readonly HandCount[] = []
 ): BlockSpread[] {
 	return blocks.map((block) => {
 		const counts: Record<Rating, number> = { strong: 0, partly: 0, notyet: 0, unknown: 0 };
 		for (const r of ratings) if (r.step === step && r.block === block) counts[r.rating] += 1;
+		let onPaper = 0;
+		for (const c of paper)
+			if (c.step === step && c.target === block && isRating(c.choice)) {
+				counts[c.choice] += c.count;
+				onPaper += c.count;
+			}
 		const known = counts.strong + counts.partly + counts.notyet;
 		const score = known === 0 ? null : (counts.strong + counts.partly / 2) / known;
-		return { block, counts, rated: known + counts.unknown, score };
+		const spread: BlockSpread = { block, counts, rated: known + counts.unknown, score };
+		return onPaper > 0 ? { ...spread, paper: onPaper } : spread;
 	});
 }
 

@@ -22,7 +22,13 @@ export type DecisionRule = 'majority' | 'two-thirds';
 export type Outcome = 'approved' | 'not-approved';
 export type Tally = Record<Choice, number>;
 /** The counts of one statement: what the board holds after the reveal. */
-export type VoteTotal = { step: string; statement: string; tally: Tally };
+export type VoteTotal = {
+	step: string;
+	statement: string;
+	tally: Tally;
+	/** How many of the tally's votes are hand-counted paper ballots (paper.ts); absent: none. */
+	paper?: number;
+};
 
 export const isChoice = (value: unknown): value is Choice =>
 	(CHOICES as readonly unknown[]).includes(value);

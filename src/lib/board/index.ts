@@ -17,3 +17,4 @@ export * from './synthesis';
 export * from './words';
 export * from './undo';
 export * from './progress';
+export * from './paper';

@@ -20,11 +20,17 @@ export type Note = {
 	cluster: string;
 	/** The note this one was merged into as a duplicate, or ''. */
 	mergedInto: string;
+	/** Written on paper in the room and typed in by the facilitator ("op papier"); absent if not. */
+	paper?: true;
 };
 
-export type NewNote = Omit<Note, 'hidden' | 'cluster' | 'mergedInto' | 'column'> & {
+export type NewNote = Omit<Note, 'hidden' | 'cluster' | 'mergedInto' | 'column' | 'paper'> & {
 	column?: string;
+	paper?: boolean;
 };
+
+/** The author of a note the facilitator typed in from paper: no participant of the room. */
+export const PAPER_AUTHOR = 'paper';
 
 export class NoteError extends Error {}
 
@@ -53,6 +59,7 @@ export function addNote(doc: Y.Doc, note: NewNote, origin: Origin = USER_ORIGIN)
 		const name = note.authorName.trim().slice(0, MAX_NAME_LENGTH);
 		if (name) entry.set('authorName', name);
 		entry.set('created', note.created);
+		if (note.paper) entry.set('paper', true);
 		notes.set(note.id, entry);
 	}, origin);
 }
@@ -102,7 +109,8 @@ function readNote(id: string, entry: Y.Map<unknown>): Note | null {
 		hidden: entry.get('hidden') === true,
 		column: str(entry.get('column')),
 		cluster: str(entry.get('cluster')),
-		mergedInto: str(entry.get('mergedInto'))
+		mergedInto: str(entry.get('mergedInto')),
+		...(entry.get('paper') === true ? { paper: true as const } : {})
 	};
 }
 

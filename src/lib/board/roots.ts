@@ -36,6 +36,8 @@ export const checkProposalsRoot = (doc: Y.Doc) => doc.getMap<unknown>('checkProp
 export const ballotsRoot = (doc: Y.Doc) => doc.getMap<unknown>('ballots');
 /** Board: `${step}|${statement}` → { approve, reject, abstain }, written by the server on reveal. */
 export const voteTotalsRoot = (doc: Y.Doc) => doc.getMap<unknown>('voteTotals');
+/** Board: `${step}|${block or statement}|${choice}` → a hand count from paper (facilitator only). */
+export const paperCountsRoot = (doc: Y.Doc) => doc.getMap<unknown>('paperCounts');
 /** Control document: step id → true once its results are shown to everyone. */
 export const revealedRoot = (doc: Y.Doc) => doc.getMap<unknown>('revealed');
 /** Control document: step id → true while dot voting or statement voting is open. */

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { actionsFromYdoc, type Action } from './actions';
 import { ratingsFromYdoc, type BlockRating } from './assessment';
-import { totalsOf, voteTotalsFromYdoc, type Ballot, type VoteTotal } from './ballots';
+import { isChoice, totalsOf, voteTotalsFromYdoc, type Ballot, type VoteTotal } from './ballots';
 import {
 	checkProposalsFromYdoc,
 	checklistFromYdoc,
@@ -12,6 +12,7 @@ import { clustersFromYdoc, type Cluster } from './clusters';
 import { controlFromYdoc, type ControlSnapshot } from './control';
 import { liveDotsFromYdoc, type Dot } from './dots';
 import { notesFromYdoc, type Note } from './notes';
+import { paperCountsFromYdoc, withPaperVotes, type PaperCount } from './paper';
 
 export type BoardSnapshot = {
 	notes: Note[];
@@ -24,9 +25,15 @@ export type BoardSnapshot = {
 	/** Totals per statement of the vote steps the facilitator revealed; never who voted what. */
 	votes: VoteTotal[];
 	actions: Action[];
+	/** Hand counts from paper (ratings and ballots), typed in by the facilitator; absent: none. */
+	paperCounts?: PaperCount[];
 };
 
 export function boardFromYdoc(doc: Y.Doc): BoardSnapshot {
+	const paperCounts = paperCountsFromYdoc(doc);
+	const totals = voteTotalsFromYdoc(doc);
+	// The board holds totals only of revealed steps: paper ballots join those, never earlier.
+	const revealed = new Set(totals.map((t) => t.step));
 	return {
 		notes: notesFromYdoc(doc),
 		clusters: clustersFromYdoc(doc),
@@ -34,8 +41,9 @@ export function boardFromYdoc(doc: Y.Doc): BoardSnapshot {
 		ratings: ratingsFromYdoc(doc),
 		checklist: checklistFromYdoc(doc),
 		checkProposals: checkProposalsFromYdoc(doc),
-		votes: voteTotalsFromYdoc(doc),
-		actions: actionsFromYdoc(doc)
+		votes: withPaperVotes(totals, paperCounts, revealed),
+		actions: actionsFromYdoc(doc),
+		...(paperCounts.length > 0 ? { paperCounts } : {})
 	};
 }
 
@@ -54,12 +62,21 @@ export function fromYdoc(control: Y.Doc, board: Y.Doc): RoomSnapshot {
 export function withCountedVotes(snapshot: RoomSnapshot, counted: readonly Ballot[]): RoomSnapshot {
 	const revealed = new Set(snapshot.control.revealedSteps);
 	const shown = new Set(snapshot.board.votes.map((t) => t.step));
+	const paperBallots = (snapshot.board.paperCounts ?? [])
+		.filter((c) => isChoice(c.choice))
+		.map((c) => c.step);
 	const fromTally = new Set(
-		counted.map((b) => b.step).filter((step) => !revealed.has(step) || !shown.has(step))
+		[...counted.map((b) => b.step), ...paperBallots].filter(
+			(step) => !revealed.has(step) || !shown.has(step)
+		)
 	);
 	const votes = [
 		...snapshot.board.votes.filter((t) => !fromTally.has(t.step) && revealed.has(t.step)),
-		...[...fromTally].flatMap((step) => totalsOf(counted, step))
+		...withPaperVotes(
+			[...fromTally].flatMap((step) => totalsOf(counted, step)),
+			snapshot.board.paperCounts ?? [],
+			fromTally
+		)
 	];
 	return { ...snapshot, board: { ...snapshot.board, votes } };
 }

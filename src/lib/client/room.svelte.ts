@@ -48,6 +48,9 @@ import {
 	setStepLocked,
 	setSynthesis,
 	startTimer,
+	setPaperCount,
+	PAPER_AUTHOR,
+	type PaperCount,
 	type BoardSnapshot,
 	type ControlSnapshot
 } from '$lib/board';
@@ -231,6 +234,20 @@ export class RoomConnection {
 			created: Date.now()
 		});
 	};
+	/** The facilitator types in a card written on paper in the room ("op papier"). */
+	addPaperNote = (step: string, text: string, authorName = '', column = '') =>
+		addNote(this.#boardLink.doc, {
+			id: newId(),
+			text,
+			step,
+			column,
+			author: PAPER_AUTHOR,
+			authorName,
+			created: Date.now(),
+			paper: true
+		});
+	/** The facilitator types in a hand count from paper (ratings or ballots); 0 removes it. */
+	setPaperCount = (count: PaperCount) => setPaperCount(this.#boardLink.doc, count);
 	editNote = (noteId: string, text: string) => editNote(this.#boardLink.doc, noteId, text);
 	deleteNote = (noteId: string) => deleteNote(this.#boardLink.doc, noteId);
 	undo = () => void this.#undo.undo();

@@ -10,7 +10,8 @@ import {
 	checklistRoot,
 	clustersRoot,
 	dotsRoot,
-	metaRoot
+	metaRoot,
+	paperCountsRoot
 } from '../roots';
 import { notesRoot, ratingsRoot } from '../roots';
 import { changesOf, revertKey, revertShape, type Change } from './changes';
@@ -41,7 +42,8 @@ const BOARD_ROOTS = [
 	checklistRoot,
 	checkProposalsRoot,
 	ballotsRoot,
-	metaRoot
+	metaRoot,
+	paperCountsRoot
 ];
 
 /**

@@ -55,6 +55,7 @@ function ownedEntryVerdict(
 		if (fields.author !== check.participant) return 'not your own';
 		if (after && MODERATION.some((field) => field in after))
 			return 'only the facilitator moderates';
+		if (after && 'paper' in after) return 'only the facilitator types in paper contributions';
 		const { verdict, step } = stepVerdict(check.context, fields.step, rules.part);
 		if (verdict) return verdict;
 		return after ? rules.canCreate(after, step) : rules.canChange(before!);

@@ -12,6 +12,7 @@ import { CHECK_ANSWERS, MAX_CHECK_NOTE } from '../checklist';
 import { MAX_CLUSTER_TITLE } from '../clusters';
 import type { ControlSnapshot } from '../control';
 import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../notes';
+import { PAPER_CHOICES, isPaperCount } from '../paper';
 import { partsOf } from '../roots';
 import type { ParticipantWrites } from '../../steps/kind';
 import { writesOf } from '../../steps/registry';
@@ -59,7 +60,9 @@ const NOTE_FIELDS: Record<string, (value: unknown) => boolean> = {
 	created: isTime,
 	hidden: (v) => typeof v === 'boolean',
 	cluster: (v) => v === '' || isId(v),
-	mergedInto: (v) => v === '' || isId(v)
+	mergedInto: (v) => v === '' || isId(v),
+	// Typed in by the facilitator from a paper card (participant.ts refuses it from a phone).
+	paper: (v) => v === true
 };
 
 const ACTION_FIELD_CHECKS: Record<string, (value: unknown) => boolean> = {
@@ -96,7 +99,10 @@ const VALUE_ROOTS: Record<string, (key: string, value: unknown) => boolean> = {
 		keyParts(key, 3) && Number.isInteger(v) && (v as number) > 0 && (v as number) <= 1000,
 	ratings: (key, v) => keyParts(key, 3) && (RATINGS as readonly unknown[]).includes(v),
 	ballots: (key, v) => keyParts(key, 3) && (CHOICES as readonly unknown[]).includes(v),
-	checkProposals: (key, v) => keyParts(key, 3) && (CHECK_ANSWERS as readonly unknown[]).includes(v)
+	checkProposals: (key, v) => keyParts(key, 3) && (CHECK_ANSWERS as readonly unknown[]).includes(v),
+	// Hand counts from paper: only the facilitator writes them (participant.ts refuses the root).
+	paperCounts: (key, v) =>
+		keyParts(key, 3) && PAPER_CHOICES.includes(partsOf(key)[2]!) && isPaperCount(v)
 };
 
 /** Roots a draft holds: the participant's waiting notes, and their secret ballots. */
