@@ -34,6 +34,14 @@ function newClients(doc: Y.Doc, update: Uint8Array): number[] {
 	return clients;
 }
 const AWARENESS_BATCH_MS = 50;
+/**
+ * A y-websocket client sends its unchanged presence again every 15 s (checked every 3 s), and
+ * others count it gone after 30 s without one. Such renewals wait up to this long, gathered per
+ * document: with 40 phones in a room each renewal was a message to every phone on its own, more
+ * messages than the notes themselves (scenario 8 in docs/PERFORMANCE.md). A renewal is at most
+ * 18 + 3 s old when it goes out, well within the 30 s.
+ */
+export const RENEWAL_BATCH_MS = 3000;
 
 /**
  * Updates another instance stored (PostgreSQL: a shared log): already stored, so never stored
@@ -73,6 +81,10 @@ export class RoomDoc {
 	private failed = false;
 	private lastActivity = 0;
 	private pendingAwareness = new Set<number>();
+	/** Presence sent again unchanged (renewals), sent on every RENEWAL_BATCH_MS. */
+	private pendingRenewals = new Set<number>();
+	/** Client ids whose presence the awareness event being handled changed (not renewed). */
+	private changedNow = new Set<number>();
 	/** Presence changes of this instance's own clients, for the other instances (shared store). */
 	private pendingShared = new Set<number>();
 	/** Appends not yet committed (asynchronous store): broadcasts wait on them, in order. */
@@ -82,6 +94,7 @@ export class RoomDoc {
 	private catchAgain = false;
 	private closed = false;
 	private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+	private renewalTimer: ReturnType<typeof setTimeout> | null = null;
 	/** The check of the client update being applied: when it corrected something, its author
 	 * must receive the result too. */
 	private judging: GuardResult | null = null;
@@ -115,6 +128,8 @@ export class RoomDoc {
 		this.updatesSinceSnapshot = stored.updates.length;
 		this.storedBytes = stored.bytes;
 		this.doc.on('update', this.onUpdate);
+		// 'change' (what changed) comes before 'update' (everything announced, renewals too).
+		this.awareness.on('change', this.onPresenceChange);
 		this.awareness.on('update', this.onAwareness);
 		// Before anyone syncs: a stored document from an earlier version is raised to this one (and
 		// the migration stored); one from a newer version throws (DocumentTooNewError), unchanged.
@@ -338,16 +353,46 @@ export class RoomDoc {
 			for (const id of added) this.claim(id, (origin as Peer).writer);
 			for (const id of removed) ids.delete(id);
 		}
-		for (const id of changed) this.pendingAwareness.add(id);
+		const changedNow = this.changedNow;
+		this.changedNow = new Set();
+		for (const id of changed) {
+			if (changedNow.has(id)) {
+				this.pendingAwareness.add(id);
+				this.pendingRenewals.delete(id);
+			} else if (!this.pendingAwareness.has(id)) this.pendingRenewals.add(id);
+		}
 		if (origin !== REMOTE_PRESENCE && this.options.store.publishPresence)
 			for (const id of changed) this.pendingShared.add(id);
-		this.awarenessTimer ??= setTimeout(this.flushAwareness, AWARENESS_BATCH_MS);
+		if (this.pendingAwareness.size > 0 || this.pendingShared.size > 0)
+			this.awarenessTimer ??= setTimeout(this.flushAwareness, AWARENESS_BATCH_MS);
+		if (this.pendingRenewals.size > 0)
+			this.renewalTimer ??= setTimeout(this.flushRenewals, RENEWAL_BATCH_MS);
+	};
+
+	private onPresenceChange = ({
+		added,
+		updated,
+		removed
+	}: {
+		added: number[];
+		updated: number[];
+		removed: number[];
+	}): void => {
+		for (const id of [...added, ...updated, ...removed]) this.changedNow.add(id);
+	};
+
+	private flushRenewals = (): void => {
+		this.renewalTimer = null;
+		for (const id of this.pendingRenewals) this.pendingAwareness.add(id);
+		this.pendingRenewals.clear();
+		this.flushAwareness();
 	};
 
 	private flushAwareness = (): void => {
 		this.awarenessTimer = null;
 		const ids = [...this.pendingAwareness];
 		this.pendingAwareness.clear();
+		for (const id of ids) this.pendingRenewals.delete(id);
 		const shared = [...this.pendingShared];
 		this.pendingShared.clear();
 		if (shared.length > 0)
@@ -412,8 +457,11 @@ export class RoomDoc {
 		if (this.pendingShared.size > 0) this.flushAwareness();
 		if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
 		this.awarenessTimer = null;
+		if (this.renewalTimer) clearTimeout(this.renewalTimer);
+		this.renewalTimer = null;
 		this.doc.off('update', this.onUpdate);
 		this.awareness.off('update', this.onAwareness);
+		this.awareness.off('change', this.onPresenceChange);
 		this.awareness.destroy();
 		this.doc.destroy();
 		this.peers.clear();
