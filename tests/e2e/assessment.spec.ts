@@ -136,7 +136,9 @@ test('participants rate the building blocks; the projector reveals the spread', 
 			.locator('li[data-least="true"]')
 			.evaluateAll((items) => items.map((li) => li.getAttribute('data-block')))
 	).toEqual(['detectie', 'toeleiding', 'inclusie']);
-	await expect(result.locator('li[data-block="partnerschappen"]')).toContainText('Doen we sterk 3');
+	await expect(result.locator('li[data-block="partnerschappen"]')).toContainText(
+		'Doen we al goed 3'
+	);
 	await result.scrollIntoViewIfNeeded();
 	await an.screenshot({ path: 'tests/e2e/screenshots/assessment-participant-result-390x844.png' });
 	await expectNoSeriousA11yViolations(an, 'participant after the reveal');

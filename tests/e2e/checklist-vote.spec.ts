@@ -52,50 +52,50 @@ async function room(browser: import('@playwright/test').Browser, workshopTitle?:
 	return { facilitator: facilitator.page, projector: projector.page, phones, go, close };
 }
 
-test('the group fills in the checklist together; everyone sees the same answers', async ({
+test('the facilitator records the checklist; participants propose; everyone sees the same answers', async ({
 	browser
 }) => {
 	test.setTimeout(240_000);
 	const { facilitator, projector, phones, go, close } = await room(browser);
 	const [anna, bert, chris] = phones.map((p) => p.page) as [Page, Page, Page];
 	await go('Voorbereidende stap');
-	await expect(anna.getByText('Het antwoord van de groep')).toBeVisible();
+	await expect(anna.getByRole('heading', { name: 'Het antwoord van de groep' })).toBeVisible();
 
-	const annaMandate = anna.getByTestId('check-item').filter({ hasText: 'Er is een mandaat' });
-	await annaMandate.getByTestId('check-yes').check();
-	await annaMandate.getByTestId('check-note').fill('Beslist door het schepencollege');
-	await annaMandate.getByTestId('check-note').press('Enter');
+	// The facilitator records the group's answer and note in the console.
+	const deskMandate = facilitator
+		.getByTestId('check-item')
+		.filter({ hasText: 'Er is een mandaat' });
+	await deskMandate.getByTestId('check-yes').check();
+	await deskMandate.getByTestId('check-note').fill('Beslist door het schepencollege');
+	await deskMandate.getByTestId('check-note').press('Enter');
 
 	const row = projector.getByTestId('check-row').filter({ hasText: 'Er is een mandaat' });
 	await expect(row).toHaveAttribute('data-answer', 'yes');
 	await expect(row.getByTestId('check-mark')).toContainText('Ja');
 	await expect(row).toContainText('Beslist door het schepencollege');
+	const annaMandate = anna.getByTestId('check-item').filter({ hasText: 'Er is een mandaat' });
 	const bertMandate = bert.getByTestId('check-item').filter({ hasText: 'Er is een mandaat' });
 	await expect(bertMandate).toHaveAttribute('data-answer', 'yes');
-	await expect(bertMandate.getByTestId('check-yes')).toBeChecked();
-	await expect(bertMandate.getByTestId('check-note')).toHaveValue(
+	await expect(bertMandate.getByTestId('check-group-answer')).toContainText(
 		'Beslist door het schepencollege'
 	);
 
-	// Another member changes the group's answer: it changes for everyone, the note stays.
-	await bert
-		.getByTestId('check-item')
-		.filter({ hasText: 'Er is een mandaat' })
-		.getByTestId('check-partly')
-		.check();
-	await expect(row).toHaveAttribute('data-answer', 'partly');
-	await expect(row).toContainText('Beslist door het schepencollege');
-	await expect(annaMandate.getByTestId('check-partly')).toBeChecked();
-	await chris.getByTestId('check-item').nth(1).getByTestId('check-no').check();
-	await expect(projector.getByTestId('check-row').nth(1)).toHaveAttribute('data-answer', 'no');
-
-	// Typing a note is not overwritten by someone else's change to the same item.
-	await bertMandate.getByTestId('check-note').fill('Nog niet schriftelijk');
+	// A participant's tap is a proposal: the group's answer stays, the console sees it.
+	await bertMandate.getByTestId('check-partly').check();
+	await expect(bertMandate).toHaveAttribute('data-proposal', 'partly');
+	await expect(deskMandate.getByTestId('check-proposals')).toContainText('deels 1');
+	await expect(deskMandate.getByTestId('check-proposals')).toContainText(
+		'Niet iedereen is het eens'
+	);
+	await expect(row).toHaveAttribute('data-answer', 'yes');
 	await annaMandate.getByTestId('check-yes').check();
-	await expect(bertMandate.getByTestId('check-note')).toHaveValue('Nog niet schriftelijk');
-	await bertMandate.getByTestId('check-note').blur();
-	await expect(row).toContainText('Nog niet schriftelijk');
-	await expect(annaMandate.getByTestId('check-note')).toHaveValue('Nog niet schriftelijk');
+	await expect(deskMandate.getByTestId('check-proposals')).toContainText('ja 1');
+	await chris.getByTestId('check-item').nth(1).getByTestId('check-no').check();
+
+	// The facilitator follows the room on the second item: everyone sees it.
+	await facilitator.getByTestId('check-item').nth(1).getByTestId('check-no').check();
+	await expect(projector.getByTestId('check-row').nth(1)).toHaveAttribute('data-answer', 'no');
+	await expect(anna.getByTestId('check-item').nth(1)).toHaveAttribute('data-answer', 'no');
 
 	const items = await projector.getByTestId('check-row').count();
 	await expect(facilitator.getByTestId('check-summary')).toHaveText(
@@ -124,7 +124,7 @@ test('three participants vote; the projector shows the counts only after the rev
 	await go('Thema 1: ruimte om elkaar te ontmoeten');
 	await expect(projector.getByTestId('vote-row')).toHaveCount(6);
 	await expect(anna.getByTestId('vote-statement')).toHaveCount(6);
-	await expect(anna.getByTestId('vote-state')).toContainText('De stemming is niet open');
+	await expect(anna.getByTestId('vote-state')).toContainText('De stemming is nog niet open');
 	await expect(anna.getByTestId('vote-approve').first()).toBeDisabled();
 
 	await facilitator.getByTestId('vote-open').click();

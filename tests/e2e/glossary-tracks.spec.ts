@@ -52,7 +52,7 @@ test('a term in a checklist item is explained on tap, and by keyboard', async ({
 	await expect(item.getByText('Meedoen en meebeslissen.')).toBeVisible();
 	// The answer buttons still work next to the term.
 	await item.getByTestId('check-yes').check();
-	await expect(item).toHaveAttribute('data-answer', 'yes');
+	await expect(item).toHaveAttribute('data-proposal', 'yes');
 	await expectNoSeriousA11yViolations(phone, 'glossary in a checklist item');
 	await shots(phone, 'checklist');
 	await term.click();

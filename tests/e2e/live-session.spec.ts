@@ -79,6 +79,7 @@ async function setup(
 	).json()) as Created;
 	const desk = await browser.newContext({ viewport: SIZES.laptop, deviceScaleFactor: 1 });
 	const consolePage = await desk.newPage();
+	consolePage.on('pageerror', (error) => console.log(`console page error: ${error.message}`));
 	await consolePage.goto(created.urls.facilitator);
 	await expect(consolePage.getByTestId('console')).toBeVisible();
 	const p = await phone(browser, options.skew ?? 0);
@@ -253,6 +254,13 @@ test.describe('live session', () => {
 		await expect(ph.getByTestId('refusal')).toHaveCount(0);
 		await ph.screenshot({ path: `${SHOTS}/phone-checklist.png`, fullPage: true });
 		await desk.screenshot({ path: `${SHOTS}/console-checklist-1366.png` });
+		// The participant's page on a laptop and a big screen, the console on a phone.
+		for (const size of [SIZES.laptop, SIZES.projector]) {
+			await ph.setViewportSize(size);
+			await ph.screenshot({ path: `${SHOTS}/participant-checklist-${size.width}.png` });
+		}
+		await desk.setViewportSize(SIZES.phone);
+		await desk.screenshot({ path: `${SHOTS}/console-checklist-390.png` });
 		for (const context of s.contexts) await context.close();
 	});
 
