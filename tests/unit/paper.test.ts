@@ -12,8 +12,11 @@ import {
 	setPaperCount,
 	withCountedVotes,
 	writeVoteTotals,
+	fromYdoc,
 	type Ballot
 } from '../../src/lib/board';
+import { buildReport, reportToCsv, reportToHtml, reportToMarkdown } from '../../src/lib/report';
+import { CREATED_AT, FIXTURE_WORKSHOP, fixtureRoom, LABELS } from '../fixtures/report-room';
 import { controlFromYdoc } from '../../src/lib/board/control';
 
 const note = (id: string, paper?: boolean) => ({
@@ -112,5 +115,69 @@ describe('hand counts', () => {
 		expect(snapshot.board.votes).toEqual([
 			{ step: 'stem', statement: 's1', tally: { approve: 1, reject: 0, abstain: 3 }, paper: 3 }
 		]);
+	});
+});
+
+describe('paper in the report', () => {
+	function report() {
+		const { board, control } = fixtureRoom();
+		addNote(board, {
+			id: 'pp1',
+			text: 'Een bank aan de kerk',
+			step: 'denkoefening',
+			column: 'wie',
+			author: 'paper',
+			authorName: '',
+			created: CREATED_AT,
+			paper: true
+		});
+		setPaperCount(board, {
+			step: 'referentiekader',
+			target: 'detectie',
+			choice: 'strong',
+			count: 4
+		});
+		setPaperCount(board, { step: 'resoluties', target: 'resolutie-1', choice: 'reject', count: 7 });
+		const snapshot = fromYdoc(control, board);
+		const input = {
+			title: 'Papier',
+			createdAt: CREATED_AT,
+			workshop: FIXTURE_WORKSHOP,
+			snapshot,
+			participants: 3,
+			locale: 'nl' as const,
+			names: false,
+			labels: LABELS
+		};
+		return { snapshot, model: buildReport(input) };
+	}
+
+	it('marks a paper card and counts hand counts in the heat map and the vote', () => {
+		const { model } = report();
+		const md = reportToMarkdown(model);
+		expect(md).toContain('- Een bank aan de kerk (op papier)');
+		expect(md).toContain('Geteld op papier en meegerekend: Detectie 4.');
+		expect(md).toContain('Geteld op papier en meegerekend: Elke buurt krijgt een buurtpunt 7.');
+		const html = reportToHtml(model);
+		expect(html).toContain('Een bank aan de kerk <span class="meta">(op papier)</span>');
+		const heat = model.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'heatmap');
+		expect(
+			heat?.kind === 'heatmap' && heat.rows.find((r) => r.block === 'detectie')?.counts
+		).toMatchObject({ strong: 4 });
+	});
+
+	it('says "op papier" in the CSV: the card, the ratings, the ballots', () => {
+		const { snapshot } = report();
+		const csv = reportToCsv(snapshot, FIXTURE_WORKSHOP, {
+			names: false,
+			locale: 'nl',
+			labels: LABELS
+		});
+		const lines = csv.split('\r\n');
+		expect(lines.find((l) => l.includes('Een bank aan de kerk'))).toContain(';"op papier";');
+		expect(lines.find((l) => l.includes('4 op papier'))).toContain('Detectie');
+		expect(lines.find((l) => l.includes('Elke buurt krijgt een buurtpunt'))).toContain(
+			'waarvan 7 op papier'
+		);
 	});
 });

@@ -276,7 +276,14 @@ export function draftChoices(
 	return choices;
 }
 
-export type StatementResult = { statement: string; tally: Tally; voters: number; outcome: Outcome };
+export type StatementResult = {
+	statement: string;
+	tally: Tally;
+	voters: number;
+	outcome: Outcome;
+	/** How many of the votes are hand-counted paper ballots; absent: none. */
+	paper?: number;
+};
 
 /** Tally and outcome per statement, in the order given, from the totals; `voters` counts every ballot. */
 export function resultsFromTotals(
@@ -289,7 +296,8 @@ export function resultsFromTotals(
 		const found = totals.find((t) => t.step === step && t.statement === statement);
 		const tally = found ? { ...found.tally } : { approve: 0, reject: 0, abstain: 0 };
 		const voters = tally.approve + tally.reject + tally.abstain;
-		return { statement, tally, voters, outcome: outcomeOf(tally, rule) };
+		const result = { statement, tally, voters, outcome: outcomeOf(tally, rule) };
+		return found?.paper ? { ...result, paper: found.paper } : result;
 	});
 }
 

@@ -48,7 +48,8 @@ export function noteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[
 	const item = (note: Note): ReportItem => ({
 		text: truncate(note.text, MAX_NOTE_LENGTH),
 		votes: votes.get(note.id) ?? 0,
-		author: input.names ? truncate(note.authorName, MAX_NAME_LENGTH) : ''
+		author: input.names ? truncate(note.authorName, MAX_NAME_LENGTH) : '',
+		...(note.paper ? { paper: true as const } : {})
 	});
 	const sorted = (list: Note[]) => list.map(item).sort((a, b) => b.votes - a.votes);
 	const clusters = board.clusters.filter((c) => c.step === step.id);

@@ -6,6 +6,7 @@ import {
 	resultsFromTotals,
 	tallyDots,
 	visibleNotes,
+	type Note,
 	type RoomSnapshot
 } from '../board';
 import { m } from '../paraglide/messages';
@@ -88,6 +89,8 @@ export function csvHeaders(locale: Locale): Record<CsvColumn, string> {
 
 /** The step id's position: kept in rows (kinds write it), left out of the file. */
 const STEP_ID = CSV_COLUMNS.indexOf('step');
+const DOTS_COLUMN = CSV_COLUMNS.indexOf('dots');
+const NOTE_COLUMN = CSV_COLUMNS.indexOf('note');
 
 export type TableOptions = { names: boolean; locale: Locale; labels?: Record<string, string> };
 
@@ -122,6 +125,10 @@ export function contributionRows(
 		return dots.get(step)!.get(note) ?? 0;
 	};
 	const kind = m.report_csv_kind_note({}, { locale: options.locale });
+	// A note typed in from paper says so in the note column ("op papier").
+	const onPaper = m.paper_badge({}, { locale: options.locale });
+	const paperCells = (n: Note) =>
+		n.paper ? [...Array<string>(NOTE_COLUMN - DOTS_COLUMN - 1).fill(''), onPaper] : [];
 	const rows: (string | number)[][] = notes.map((n) => [
 		kind,
 		id(n.step),
@@ -131,7 +138,8 @@ export function contributionRows(
 		truncate(n.text, MAX_NOTE_LENGTH),
 		options.names ? truncate(n.authorName, MAX_NAME_LENGTH) : '',
 		isoTime(n.created),
-		dotsOn(n.step, n.id)
+		dotsOn(n.step, n.id),
+		...paperCells(n)
 	]);
 	// Notes are on every kind's board; a kind adds its own contributions (actions, ratings …).
 	const context = { id, title, label, names: options.names, locale: options.locale };
@@ -177,6 +185,11 @@ function ballotRows(
 				abstain: r.tally.abstain,
 				outcome: outcome[r.outcome]
 			};
+			// Hand-counted paper ballots are in the tally; the note says how many.
+			const paper = snapshot.board.votes.find(
+				(t) => t.step === stepId && t.statement === r.statement
+			)?.paper;
+			if (paper) row.note = m.paper_of({ count: paper }, l);
 			return CSV_COLUMNS.map((c) => row[c] ?? '');
 		});
 	});

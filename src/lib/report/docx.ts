@@ -29,6 +29,7 @@ import {
 	partTitle,
 	summaryLines,
 	votesLabel,
+	paperLabel,
 	withParts
 } from './text';
 
@@ -189,7 +190,11 @@ function blockChildren(report: Report, b: ReportBlock): (Paragraph | Table)[] {
 			return [new Paragraph({ children: runs(b.text) })];
 		case 'items': {
 			const items = b.items.map((i) => {
-				const extra = [i.votes ? votesLabel(report, i.votes) : '', i.author]
+				const extra = [
+					i.votes ? votesLabel(report, i.votes) : '',
+					paperLabel(report, i.paper),
+					i.author
+				]
 					.filter(Boolean)
 					.join(', ');
 				return new Paragraph({

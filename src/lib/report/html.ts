@@ -9,6 +9,7 @@ import {
 	partTitle,
 	summaryLines,
 	votesLabel,
+	paperLabel,
 	withParts
 } from './text';
 
@@ -55,7 +56,11 @@ function block(report: Report, b: ReportBlock): string {
 		case 'items': {
 			const items = b.items
 				.map((i) => {
-					const extra = [i.votes ? votesLabel(report, i.votes) : '', i.author]
+					const extra = [
+						i.votes ? votesLabel(report, i.votes) : '',
+						paperLabel(report, i.paper),
+						i.author
+					]
 						.filter(Boolean)
 						.map(h);
 					return `<li>${h(i.text)}${extra.length ? ` <span class="meta">(${extra.join(', ')})</span>` : ''}</li>`;

@@ -10,6 +10,7 @@ import {
 	partTitle,
 	summaryLines,
 	votesLabel,
+	paperLabel,
 	withParts
 } from './text';
 
@@ -28,6 +29,7 @@ function block(report: Report, b: ReportBlock): string {
 			const items = b.items.map((i) => {
 				const extra = [
 					i.votes ? votesLabel(report, i.votes) : '',
+					paperLabel(report, i.paper),
 					i.author ? inline(i.author) : ''
 				].filter(Boolean);
 				return `- ${md(i.text)}${extra.length ? ` (${extra.join(', ')})` : ''}`;

@@ -5,7 +5,13 @@ import type { Locale } from '../workshop/types';
 
 export const REPORT_VERSION = 1;
 
-export type ReportItem = { text: string; votes: number; author: string };
+export type ReportItem = {
+	text: string;
+	votes: number;
+	author: string;
+	/** Written on paper and typed in by the facilitator; absent for every other. */
+	paper?: true;
+};
 
 export type HeatRow = {
 	block: string;

@@ -118,6 +118,11 @@ export function votesLabel(report: Report, count: number): string {
 	return m.report_votes({ count }, { locale: report.locale });
 }
 
+/** "op papier" after a contribution typed in from paper; '' for every other. */
+export function paperLabel(report: Report, paper: boolean | undefined): string {
+	return paper ? m.paper_badge({}, { locale: report.locale }) : '';
+}
+
 export function summaryLines(report: Report): [string, string][] {
 	const locale = report.locale;
 	return [

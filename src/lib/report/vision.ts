@@ -159,7 +159,7 @@ function frameworkBlocks(input: ReportInput): ReportBlock[] {
 			...Object.keys(input.labels ?? {}).filter((id) => rated.includes(id))
 		];
 		const order = [...new Set([...known, ...rated.sort()])].filter((id) => rated.includes(id));
-		const spread = heatMap(ratings, step.id, order);
+		const spread = heatMap(ratings, step.id, order, input.snapshot.board.paperCounts);
 		const groupOf = (block: string) => seed.find((item) => item.id === block)?.group ?? '';
 		const grouped = seed.some((item) => item.group);
 		// The framework's order (the seed's), then blocks the seed does not know.

@@ -19,7 +19,7 @@ type Kind = 'note' | 'rating' | 'action' | 'ballot' | 'answer';
 
 /** The columns each sheet shows, of the CSV's (whose first cell names the row's kind). */
 const SHEET_COLUMNS: Record<Kind, CsvColumn[]> = {
-	note: ['step_title', 'column', 'cluster', 'text', 'author', 'created', 'dots'],
+	note: ['step_title', 'column', 'cluster', 'text', 'author', 'created', 'dots', 'note'],
 	rating: ['step_title', 'block', 'rating'],
 	action: [
 		'step_title',

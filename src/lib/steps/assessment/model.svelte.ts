@@ -15,7 +15,10 @@ export function assessmentModel(props: () => Pick<StepViewProps, 'room' | 'step'
 		roomProgress(ratingProgress(ratings, props().step.id, ids), props().room.presence.participants)
 	);
 	const revealed = $derived(props().control.revealedSteps.includes(props().step.id));
-	const spread = $derived(heatMap(ratings, props().step.id, ids));
+	// Hand counts from paper count with the phones' ratings (paper.ts).
+	const spread = $derived(
+		heatMap(ratings, props().step.id, ids, props().room.board.current.paperCounts)
+	);
 	const least = $derived(leastFulfilled(spread));
 	return {
 		get blocks() {

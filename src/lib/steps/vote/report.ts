@@ -27,5 +27,12 @@ export function voteBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[
 	const note: ReportBlock[] = shown
 		? []
 		: [{ kind: 'text', text: m.report_vote_not_revealed({}, { locale: input.locale }) }];
-	return [...note, { kind: 'ballots', rows }];
+	const onPaper = totals
+		.filter((t) => t.paper && voted.has(t.statement))
+		.map((t) => `${label(input, t.statement)} ${t.paper}`)
+		.join(', ');
+	const paper: ReportBlock[] = onPaper
+		? [{ kind: 'text', text: m.paper_report_counts({ list: onPaper }, { locale: input.locale }) }]
+		: [];
+	return [...note, { kind: 'ballots', rows }, ...paper];
 }
