@@ -11,7 +11,8 @@ export class ApiError extends Error {
 	}
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** A JSON request to our API; a refusal becomes an ApiError with the server's message. */
+export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 	const response = await fetch(path, {
 		...init,
 		headers: { 'content-type': 'application/json', ...(init.headers ?? {}) }

@@ -1,24 +1,10 @@
 // What a browser remembers per room: the keys it was given, so a reload finds its way back.
+import { readLocal, writeLocal } from './local-store';
+
 export type Role = 'facilitator' | 'viewer' | 'participant';
 export type Membership = { participantId: string; key: string; name: string };
 
 const keyName = (roomId: string, role: Role) => `visiewerkplaats:${roomId}:${role}`;
-
-function read(name: string): string | null {
-	try {
-		return localStorage.getItem(name);
-	} catch {
-		return null;
-	}
-}
-
-function write(name: string, value: string): void {
-	try {
-		localStorage.setItem(name, value);
-	} catch {
-		// Private mode or full storage: the key still works for this visit.
-	}
-}
 
 export type KeyRole = 'facilitator' | 'viewer';
 
@@ -53,8 +39,8 @@ export function takeRoomKeys(
 	for (const [param, role] of Object.entries(params)) {
 		if (!role) continue;
 		const given = fragment.get(param);
-		if (given) write(keyName(roomId, role), given);
-		keys[role] = given || read(keyName(roomId, role));
+		if (given) writeLocal(keyName(roomId, role), given);
+		keys[role] = given || readLocal(keyName(roomId, role));
 	}
 	const rest = fragmentWithout(location.hash, Object.keys(params));
 	if (rest !== null) {
@@ -77,11 +63,11 @@ export function consoleLink(
 }
 
 export function rememberMembership(roomId: string, membership: Membership): void {
-	write(keyName(roomId, 'participant'), JSON.stringify(membership));
+	writeLocal(keyName(roomId, 'participant'), JSON.stringify(membership));
 }
 
 export function membershipOf(roomId: string): Membership | null {
-	const raw = read(keyName(roomId, 'participant'));
+	const raw = readLocal(keyName(roomId, 'participant'));
 	if (!raw) return null;
 	try {
 		const value = JSON.parse(raw) as Partial<Membership>;

@@ -1,7 +1,8 @@
 // The browser's side of workspaces (README, "HTTP API"), and what this browser remembers: the
 // workspaces it opened and every console it opened ("Mijn sessies" on the start page).
 import type { Localized } from '$lib/workshop/types';
-import { ApiError } from './api';
+import { ApiError, call } from './api';
+import { localNames, readLocal, removeLocal, writeLocal } from './local-store';
 import { consoleLink, fragmentWithout } from './storage';
 
 const PREFIX = 'visiewerkplaats:';
@@ -34,16 +35,6 @@ export type CreatedWorkspace = { id: string; name: string; key: string; url: str
 
 /** Keys travel in a header, never in the address: addresses end up in proxy and access logs. */
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-	const response = await fetch(path, {
-		...init,
-		headers: { 'content-type': 'application/json', ...(init.headers ?? {}) }
-	});
-	const body = await response.json().catch(() => ({}));
-	if (!response.ok) throw new ApiError(response.status, body.error ?? response.statusText);
-	return body as T;
-}
 
 const base = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`;
 
@@ -130,46 +121,17 @@ export function sessionConsolePath(
 	return url.pathname + url.hash;
 }
 
-function read(name: string): string | null {
-	try {
-		return localStorage.getItem(name);
-	} catch {
-		return null;
-	}
-}
-
-function write(name: string, value: string): void {
-	try {
-		localStorage.setItem(name, value);
-	} catch {
-		// Private mode or full storage: the key still works for this visit.
-	}
-}
-
-function remove(name: string): void {
-	try {
-		localStorage.removeItem(name);
-	} catch {
-		// Nothing to forget.
-	}
-}
-
-function storedNames(): string[] {
-	try {
-		return Object.keys(localStorage);
-	} catch {
-		return [];
-	}
-}
-
 export type RememberedWorkspace = { id: string; key: string; name: string };
 
 export function rememberWorkspace(workspace: RememberedWorkspace): void {
-	write(workspaceEntry(workspace.id), JSON.stringify({ key: workspace.key, name: workspace.name }));
+	writeLocal(
+		workspaceEntry(workspace.id),
+		JSON.stringify({ key: workspace.key, name: workspace.name })
+	);
 }
 
 export function rememberedWorkspace(id: string): RememberedWorkspace | null {
-	const raw = read(workspaceEntry(id));
+	const raw = readLocal(workspaceEntry(id));
 	if (!raw) return null;
 	try {
 		const value = JSON.parse(raw) as Partial<RememberedWorkspace>;
@@ -180,7 +142,7 @@ export function rememberedWorkspace(id: string): RememberedWorkspace | null {
 }
 
 export function rememberedWorkspaces(): RememberedWorkspace[] {
-	return storedNames()
+	return localNames()
 		.filter((name) => name.startsWith(`${PREFIX}workspace:`))
 		.map((name) => rememberedWorkspace(name.slice(`${PREFIX}workspace:`.length)))
 		.filter((w): w is RememberedWorkspace => w !== null)
@@ -188,7 +150,7 @@ export function rememberedWorkspaces(): RememberedWorkspace[] {
 }
 
 export function forgetWorkspace(id: string): void {
-	remove(workspaceEntry(id));
+	removeLocal(workspaceEntry(id));
 }
 
 /**
@@ -207,15 +169,15 @@ export function takeWorkspaceKey(id: string): string | null {
 
 /** The consoles this browser opened: each room whose facilitator key it keeps. */
 export function rememberedConsoles(): string[] {
-	return storedNames()
+	return localNames()
 		.map((name) => /^visiewerkplaats:([A-Za-z0-9_-]+):facilitator$/.exec(name)?.[1])
 		.filter((id): id is string => !!id);
 }
 
 export function forgetConsole(roomId: string): void {
-	for (const role of ['facilitator', 'viewer']) remove(`${PREFIX}${roomId}:${role}`);
+	for (const role of ['facilitator', 'viewer']) removeLocal(`${PREFIX}${roomId}:${role}`);
 }
 
 export function facilitatorKeyOf(roomId: string): string | null {
-	return read(`${PREFIX}${roomId}:facilitator`);
+	return readLocal(`${PREFIX}${roomId}:facilitator`);
 }
