@@ -4,13 +4,16 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
 	addNote,
+	boardFromYdoc,
 	controlFromYdoc,
 	goToStep,
 	notesFromYdoc,
 	notesRoot,
 	paperCountsFromYdoc,
 	paperCountsRoot,
-	setPaperCount
+	setPaperCount,
+	setRevealed,
+	setVotingOpen
 } from '../../src/lib/board';
 import { synced, testNote, until, useTestServer } from '../helpers/server';
 
@@ -94,6 +97,34 @@ describe('paper contributions', () => {
 		);
 		expect(paperCountsFromYdoc(s.phone.doc)).toEqual([
 			{ step: 'referentiekader', target: 'b1', choice: 'partly', count: 2 }
+		]);
+	});
+});
+
+describe('paper ballots', () => {
+	it('shows a vote counted only on paper once the facilitator reveals it', async () => {
+		const room = t.server.app.rooms.create({ title: 'Stemming op papier', workshop: 'resoluties' });
+		const anna = t.server.app.rooms.addParticipant(room.id, '', 10);
+		const control = t.client(room.id, 'control', room.facilitatorKey);
+		const desk = t.client(room.id, 'board', room.facilitatorKey);
+		const phone = t.client(room.id, 'board', anna.key);
+		await Promise.all([control, desk, phone].map(synced));
+		setPaperCount(desk.doc, { step: 'ontmoeting', target: 'r1', choice: 'approve', count: 6 });
+		setPaperCount(desk.doc, { step: 'ontmoeting', target: 'r1', choice: 'reject', count: 2 });
+		await until(() => paperCountsFromYdoc(phone.doc).length === 2, 5000, 'counts on the phone');
+		// Not revealed: the hand counts give away no result.
+		expect(boardFromYdoc(phone.doc).votes).toEqual([]);
+		setVotingOpen(control.doc, 'ontmoeting', true);
+		setVotingOpen(control.doc, 'ontmoeting', false);
+		setRevealed(control.doc, 'ontmoeting', true);
+		await until(() => boardFromYdoc(phone.doc).votes.length === 1, 5000, 'the result revealed');
+		expect(boardFromYdoc(phone.doc).votes).toEqual([
+			{
+				step: 'ontmoeting',
+				statement: 'r1',
+				tally: { approve: 6, reject: 2, abstain: 0 },
+				paper: 8
+			}
 		]);
 	});
 });

@@ -73,6 +73,29 @@ export function paperCountsOf<C extends string>(
 }
 
 /**
+ * The totals the server writes at a reveal, with an empty total for each statement voted on only
+ * on paper: the board then holds the step as revealed, and its paper ballots show (withPaperVotes).
+ */
+export function withPaperStatements(
+	totals: readonly VoteTotal[],
+	counts: readonly PaperCount[],
+	step: string
+): VoteTotal[] {
+	const statements = new Set(
+		counts
+			.filter((c) => c.step === step && (CHOICES as readonly string[]).includes(c.choice))
+			.map((c) => c.target)
+	);
+	for (const t of totals) statements.delete(t.statement);
+	const empty = [...statements].map((statement) => ({
+		step,
+		statement,
+		tally: { approve: 0, reject: 0, abstain: 0 }
+	}));
+	return [...totals, ...empty].sort((a, b) => a.statement.localeCompare(b.statement));
+}
+
+/**
  * Vote totals with the hand-counted paper ballots added, for the steps in `steps` (the revealed
  * ones: paper counts never show a result before the reveal). A total says how many of it are
  * from paper (`paper`); a statement only voted on paper gets a total of its own.

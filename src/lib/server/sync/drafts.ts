@@ -11,6 +11,7 @@ import {
 	writeVoteTotals
 } from '../../board/ballots';
 import { controlFromYdoc } from '../../board/control';
+import { paperCountsFromYdoc, withPaperStatements } from '../../board/paper';
 import { draftCounts, moveRevealedDrafts, recordWaiting } from '../../board/drafts';
 import { serverOrigin } from '../../board/origins';
 import { ballotsRoot, isSafeId } from '../../board/roots';
@@ -126,8 +127,10 @@ export class DraftCoordinator {
 		this.withDocs(roomId, ['board', TALLY_DOC], ([board, tally]) => {
 			const counted = ballotsFromYdoc(tally!);
 			const shown = voteTotalsFromYdoc(board!);
+			const paper = paperCountsFromYdoc(board!);
 			for (const step of steps) {
-				const totals = totalsOf(counted, step);
+				// A statement voted on only on paper gets a total too, so that its paper ballots show.
+				const totals = withPaperStatements(totalsOf(counted, step), paper, step);
 				const before = shown.filter((t) => t.step === step);
 				if (JSON.stringify(totals) === JSON.stringify(before)) continue;
 				writeVoteTotals(board!, step, totals, BALLOTS);
