@@ -100,3 +100,62 @@ test('a paper card and a hand count reach the projector, the phone and the repor
 
 	for (const session of [facilitator, projector, phone]) await session.context.close();
 });
+
+test('hand-counted paper ballots count in the revealed vote, on the projector and in the report', async ({
+	browser,
+	request
+}) => {
+	test.setTimeout(240_000);
+	const facilitator = await newPage(browser, 'laptop');
+	const console_ = facilitator.page;
+	await console_.goto('/');
+	await console_.getByRole('radio', { name: 'Resoluties over solidaire zorg' }).check();
+	await console_.getByTestId('start-workshop').click();
+	await expect(console_.getByTestId('console')).toBeVisible();
+	const projector = await newPage(browser, 'projector');
+	await projector.page.goto((await console_.getByTestId('open-projector').getAttribute('href'))!);
+	const title = 'Thema 1: ruimte om elkaar te ontmoeten';
+	await console_.getByTestId('agenda-step').filter({ hasText: title }).click();
+	await expect(projector.page.getByTestId('step-title')).toHaveText(title);
+
+	const counts = console_.getByTestId('paper-counts');
+	await counts.getByText('Geteld op papier').click();
+	const r1 = counts.locator('[data-testid="paper-count-row"][data-target="r1"]');
+	for (const [choice, count] of [
+		['approve', '7'],
+		['reject', '2']
+	] as const) {
+		const cell = r1.locator(`[data-testid="paper-count"][data-choice="${choice}"]`);
+		await cell.fill(count);
+		await cell.press('Tab');
+	}
+	await expect(counts.locator('summary')).toContainText('(9)');
+	// Before the reveal the projector shows no result, paper or not.
+	await expect(projector.page.getByTestId('vote-result')).toHaveCount(0);
+	await console_.getByTestId('vote-reveal').click();
+	const result = projector.page.locator('[data-testid="vote-result"][data-statement="r1"]');
+	await expect(result.getByTestId('vote-paper')).toHaveText('waarvan 9 op papier');
+	await expect(result).toHaveAttribute('data-outcome', 'approved');
+	await expect(result.getByTestId('vote-numbers')).toContainText('Voor: 7');
+	await shot(projector.page, 'projector-vote-1920x1080');
+	for (const size of ['laptop', 'projector', 'phone'] as const) {
+		await console_.setViewportSize(SIZES[size]);
+		await counts.scrollIntoViewIfNeeded();
+		await shot(console_, `console-vote-${SIZES[size].width}x${SIZES[size].height}`);
+	}
+
+	const docx = new URL(
+		(await console_.getByTestId('report-docx').getAttribute('href'))!,
+		'http://x'
+	);
+	const base = docx.pathname.replace(/\.docx$/, '');
+	const key = docx.searchParams.get('key')!;
+	await expect(async () => {
+		const md = await (await request.get(`${base}.md?key=${key}`)).text();
+		expect(md).toMatch(/Geteld op papier en meegerekend: [^\n]+ 9\./);
+		const csv = await (await request.get(`${base}.csv?key=${key}`)).text();
+		expect(csv).toContain('"waarvan 9 op papier"');
+	}).toPass();
+
+	for (const session of [facilitator, projector]) await session.context.close();
+});
