@@ -3,21 +3,34 @@
 // phone on a slow network should not download the console's and projector's code of every kind
 // (issue 15: the participant route's JavaScript ≤ 60 KB gzip). Same folders, same views.
 import { extraViews } from './extra-views';
+import { registeredViews } from './registered-views';
 import type { StepViews } from './view-types';
 
 const loaders = import.meta.glob<StepViews>('./*/views.ts', { import: 'default' });
 const byType = new Map(
 	Object.entries(loaders).map(([path, load]) => [path.split('/')[1]!, load] as const)
 );
-const loaded = new Map<string, Promise<StepViews | undefined>>();
+const ready = new Map<string, StepViews>();
+const loading = new Map<string, Promise<StepViews | undefined>>();
 
-/** The views of a step type, loaded the first time they are needed (then from memory). */
-export function loadStepViews(type: string): Promise<StepViews | undefined> {
-	let views = loaded.get(type);
-	if (!views) {
-		const extra = (extraViews as Record<string, StepViews>)[type];
-		views = extra ? Promise.resolve(extra) : (byType.get(type)?.() ?? Promise.resolve(undefined));
-		loaded.set(type, views);
+/**
+ * The views of a step type: at once when they are known (loaded before, registered, or built in
+ * as an extra kind), so a view shows without a blank frame; otherwise a promise of them, loaded
+ * the first time they are needed.
+ */
+export function loadStepViews(
+	type: string
+): StepViews | undefined | Promise<StepViews | undefined> {
+	const known =
+		registeredViews(type) ?? ready.get(type) ?? (extraViews as Record<string, StepViews>)[type];
+	if (known) return known;
+	let pending = loading.get(type);
+	if (!pending) {
+		pending = (byType.get(type)?.() ?? Promise.resolve(undefined)).then((views) => {
+			if (views) ready.set(type, views);
+			return views;
+		});
+		loading.set(type, pending);
 	}
-	return views;
+	return pending;
 }
