@@ -227,6 +227,40 @@ test.describe('live session', () => {
 		for (const context of s.contexts) await context.close();
 	});
 
+	test('a half-written action survives moving on and a reload, and is gone once proposed', async ({
+		browser,
+		request
+	}) => {
+		const s = await setup(browser, request, { name: 'Griet' });
+		const { phone: ph, console: desk } = s;
+		const actionStep = desk.getByTestId('agenda-step').filter({ hasText: 'Aan de slag' });
+		await actionStep.click();
+		await expect(ph.getByTestId('step-title')).toHaveText('Aan de slag');
+		const form = ph.getByTestId('action-form');
+		const title = 'Een buurtcomité voor mantelzorgers en hun ondersteuners';
+		await form.getByTestId('action-title').fill(title);
+		await form.getByTestId('action-lead').fill('Dienstencentrum De Wegwijzer');
+		await expect(desk.getByTestId('console-typing')).toHaveText('1 persoon typt nog');
+
+		// Another step and back, then a reload: the fields come back as they were left.
+		await desk.getByTestId('agenda-step').first().click();
+		await expect(ph.getByTestId('note-input')).toHaveValue('');
+		await actionStep.click();
+		await ph.reload();
+		await expect(form.getByTestId('action-title')).toHaveValue(title);
+		await expect(form.getByTestId('action-lead')).toHaveValue('Dienstencentrum De Wegwijzer');
+
+		// Proposed: the form is empty, also after a reload, and nobody is typing any more.
+		await form.getByTestId('action-submit').click();
+		await expect(ph.getByTestId('group-action')).toHaveCount(1);
+		await expect(desk.getByTestId('console-typing')).toBeHidden();
+		await ph.reload();
+		if (!(await form.isVisible())) await ph.getByTestId('action-form-toggle').click();
+		await expect(form.getByTestId('action-title')).toHaveValue('');
+		await expect(form.getByTestId('action-lead')).toHaveValue('');
+		for (const context of s.contexts) await context.close();
+	});
+
 	test('the facilitator keeps the checklist answer; participants propose, disagreement shows', async ({
 		browser,
 		request

@@ -39,3 +39,24 @@ export class DraftField {
 		this.text = '';
 	}
 }
+
+/** What a form needs to keep its unsent fields on the device. */
+export type UnsentKeeper = {
+	read: (field: string) => string;
+	write: (field: string, text: string) => void;
+};
+
+/**
+ * Keeps the unsent fields of a form with several fields (a proposed action) on the device, each
+ * as `<form>-<field>` of the step, and tells the room while any of them holds text.
+ */
+export function keepUnsent(room: RoomConnection, stepId: string, form: string): UnsentKeeper {
+	const name = (field: string) => `${form}-${field}`;
+	return {
+		read: (field) => readUnsent(room.roomId, stepId, name(field)),
+		write: (field, text) => {
+			writeUnsent(room.roomId, stepId, name(field), text);
+			room.setTyping(stepId, name(field), text.trim() !== '');
+		}
+	};
+}
