@@ -39,7 +39,7 @@ export async function crowdRun(
 			options.batch ?? 100
 		);
 		const connectSeconds = (now() - connectStart) / 1000;
-		await sleep(1000);
+		await pool.settle();
 		const start = now() + 100;
 		const notes: { seat: number; id: string; at: number }[] = [];
 		for (let r = 0; r < rooms; r++)
@@ -68,7 +68,17 @@ export async function crowdRun(
 		const clients = workerCpu(workersBefore, pool.cpu(), elapsed);
 		const arrivals = await pool.collect();
 		const latencies = arrivals.latencies();
+		// p99 of the notes sent in each 2 s of the window, and when the reports were asked for: where
+		// the time goes when the p99 misses.
+		const timeline = Array.from({ length: Math.ceil(seconds / 2) }, (_, k) =>
+			percentile(arrivals.latencies(start + k * 2000, start + (k + 1) * 2000), 0.99)
+		);
 		return {
+			timeline,
+			reportsAskedAtSeconds: Array.from(
+				{ length: options.reports ?? 0 },
+				(_, i) => ((i + 1) * seconds) / ((options.reports ?? 0) + 1)
+			),
 			clientCpuMax: clients.max,
 			clientCpuTotal: clients.total,
 			clientRssMB: pool.rssMB(),

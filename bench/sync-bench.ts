@@ -4,13 +4,13 @@
 // reference server in the same run (runs interleaved in pairs).
 //
 // Presence: every y-websocket client renews its presence every 15 s for as long as it is
-// connected. Scenario 2 measures note latency with those renewals outside the window (every
-// client renews just before it, then holds its renewals until the window and the drain are over,
-// well within the 30 s after which others would count it gone), over a 10 s and a 20 s window of
-// the same run. Scenario 2b measures the same room with the renewals left on, inside a 20 s
+// connected. Scenario 2 measures note latency with those renewals outside the window (the
+// clients' renewal timers are stopped once they are connected, which also stops them counting
+// others gone after 30 s; the room's presence has settled before the window starts), over a 10 s
+// and a 20 s window of the same run. Scenario 2b measures the same room with the renewals left on, inside a 20 s
 // window: the reference forwards each renewal to every client at once, ours batches presence
 // every 50 ms. That is a presence result, reported as its own scenario.
-import { median, percentile, sleep } from './lib/clients';
+import { median, percentile } from './lib/clients';
 import { LoadPool, now, workerCpu } from './lib/pool';
 import type { Row } from './lib/rows';
 import { cpuSeconds, memoryMB, startServer, type ServerKind } from './lib/servers';
@@ -46,11 +46,10 @@ export async function roomRun(
 			server.url,
 			room.keys.map((key, i) => ({ room: room.id, key, author: room.ids[i]! }))
 		);
-		await sleep(500); // let the joining presence settle
-		if (presence === 'held') {
-			await pool.holdPresence();
-			await sleep(1000); // and the renewal just sent
-		}
+		if (presence === 'held') await pool.holdPresence();
+		// Every join is a presence change sent to everyone (the reference forwards each at once,
+		// and every y-websocket client sends each one it receives back): start when that is over.
+		await pool.settle();
 		const seconds = Math.max(...windows);
 		const start = now() + 100;
 		const notes = Array.from({ length: seconds * WRITES_PER_SECOND }, (_, i) => ({

@@ -14,7 +14,7 @@ export type Seat = { room: string; key: string; author: string };
 
 export type WorkerRequest =
 	| { type: 'connect'; url: string; seats: Seat[]; batch: number }
-	/** Every client sends its presence again now, then no more renewals until closed. */
+	/** No more presence renewals from these clients until they close (see sync-bench.ts). */
 	| { type: 'hold-presence' }
 	/** Writes: per local writer index, the note ids and their absolute send times. */
 	| { type: 'write'; plan: { writer: number; notes: { id: string; at: number }[] }[] }
@@ -80,9 +80,8 @@ async function handle(request: WorkerRequest): Promise<void> {
 		}
 		case 'hold-presence': {
 			for (const { provider } of clients) {
-				const awareness = provider.awareness;
-				awareness.setLocalState(awareness.getLocalState());
-				clearInterval((awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
+				const awareness = provider.awareness as unknown as { _checkInterval: NodeJS.Timeout };
+				clearInterval(awareness._checkInterval);
 			}
 			return reply({ type: 'held' });
 		}
@@ -115,7 +114,7 @@ async function handle(request: WorkerRequest): Promise<void> {
 			return reply({ type: 'moved' });
 		}
 		case 'count':
-			return reply({ type: 'count', arrivals: arrivals.length });
+			return reply({ type: 'count', arrivals: arrivals.length, presence: presenceChanges });
 		case 'collect': {
 			const collected: Collected = {
 				sent,

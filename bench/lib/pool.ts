@@ -125,6 +125,23 @@ export class LoadPool {
 		await Promise.all(this.workers.map((worker) => worker.ask({ type: 'move', until })));
 	}
 
+	/**
+	 * Waits until no client has seen a presence change for `quietMs` (the joins, and the
+	 * reference's forwarding of them, are over), or `timeoutMs` passed.
+	 */
+	async settle(quietMs = 1000, timeoutMs = 15_000): Promise<void> {
+		const until = now() + timeoutMs;
+		let last = -1;
+		let since = now();
+		while (now() < until) {
+			const counts = await Promise.all(this.workers.map((worker) => worker.ask({ type: 'count' })));
+			const seen = counts.reduce((sum, c) => sum + (c.presence as number), 0);
+			if (seen !== last) [last, since] = [seen, now()];
+			else if (now() - since >= quietMs) return;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+
 	/** Waits until `expected` arrivals came in, or `timeoutMs` passed. */
 	async drain(expected: number, timeoutMs: number): Promise<void> {
 		const until = now() + timeoutMs;
