@@ -151,6 +151,7 @@ test('columns, clusters by keyboard and by drag, a merge, a typo fix and dot vot
 	// Before the reveal: tallies only on the desk.
 	await expect(anna.getByTestId('vote-total')).toHaveCount(0);
 	await expect(projector.page.getByTestId('note-dots')).toHaveCount(0);
+	await expect(projector.page.getByTestId('dot-podium')).toHaveCount(0);
 	await expect(row('Een bakker').getByTestId('console-dots')).toHaveAttribute('data-count', '3');
 	await expect(row('Buren die elkaar kennen').getByTestId('console-dots')).toHaveAttribute(
 		'data-count',
@@ -167,6 +168,14 @@ test('columns, clusters by keyboard and by drag, a merge, a typo fix and dot vot
 	await expect(dotsOn('Buren')).toHaveAttribute('data-count', '3');
 	await expect(dotsOn('buurtfeest')).toHaveAttribute('data-count', '2');
 	await expect(dotsOn('speelplein')).toHaveAttribute('data-count', '1');
+	// Ranked over the whole board: the two cards with three dots, then the party with two.
+	const podium = projector.page.getByTestId('podium-item');
+	await expect(podium).toHaveCount(3);
+	await expect(podium.nth(0)).toHaveAttribute('data-count', '3');
+	await expect(podium.nth(1)).toHaveAttribute('data-count', '3');
+	await expect(podium.nth(2)).toHaveAttribute('data-count', '2');
+	await expect(podium.nth(2)).toContainText('buurtfeest');
+	await projector.page.screenshot({ path: `${SHOTS}/brainstorm-projector-dots-1920x1080.png` });
 	// Sorted by dots within its cluster: the bakery before the playground.
 	await expect(
 		columns.nth(2).getByTestId('projector-group').first().getByTestId('note')

@@ -8,7 +8,8 @@ import {
 	groupByColumn,
 	notesPrivate,
 	ownDots,
-	sortByDots
+	sortByDots,
+	topByDots
 } from '../../src/lib/board/brainstorm';
 
 function note(id: string, extra: Partial<Note> = {}): Note {
@@ -98,6 +99,24 @@ describe('sortByDots', () => {
 		]);
 		const sorted = sortByDots([note('a'), note('b'), note('c'), note('d')], tally);
 		expect(sorted.map((n) => n.id)).toEqual(['b', 'd', 'c', 'a']);
+	});
+});
+
+describe('topByDots', () => {
+	it('ranks the whole board, keeps only cards with dots, and stops at the count', () => {
+		const tally = new Map([
+			['a', 1],
+			['b', 4],
+			['c', 2],
+			['e', 4]
+		]);
+		const notes = [note('a'), note('b', { column: 'x' }), note('c'), note('d'), note('e')];
+		expect(topByDots(notes, tally, 3)).toEqual([
+			{ item: notes[1], dots: 4 },
+			{ item: notes[4], dots: 4 },
+			{ item: notes[2], dots: 2 }
+		]);
+		expect(topByDots([note('d')], tally, 3)).toEqual([]);
 	});
 });
 

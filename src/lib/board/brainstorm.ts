@@ -57,6 +57,21 @@ export function sortByDots<T extends { id: string }>(
 		.map((entry) => entry.item);
 }
 
+/**
+ * The `count` items with the most dots over the whole board (every column), most first; items
+ * without dots never rank. Ties keep the board's order.
+ */
+export function topByDots<T extends { id: string }>(
+	items: readonly T[],
+	tally: ReadonlyMap<string, number>,
+	count: number
+): { item: T; dots: number }[] {
+	return sortByDots(items, tally)
+		.map((item) => ({ item, dots: tally.get(item.id) ?? 0 }))
+		.filter((entry) => entry.dots > 0)
+		.slice(0, count);
+}
+
 /** The notes merged into each note, by the id of the note they were merged into. */
 export function duplicatesByNote(notes: readonly Note[]): Map<string, Note[]> {
 	const byNote = new Map<string, Note[]>();
