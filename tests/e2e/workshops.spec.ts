@@ -8,8 +8,9 @@ const WORKSHOPS = [
 		id: 'voor-iedereen',
 		title: 'Is de zorgzame buurt er voor iedereen?',
 		steps: 10,
-		// A live step's projector text stands above its board.
-		lead: { index: 1, text: 'Wie is "iedereen"?' }
+		// A live step's projector text stands above its board (without a bold opening that
+		// would only repeat the step's title).
+		lead: { index: 1, text: 'Een buurt is nooit overal hetzelfde' }
 	},
 	{ id: 'zingevende-zorg', title: 'Verbindende en zingevende zorg', steps: 8 },
 	{ id: 'ruimte-voor-zorg', title: 'Welke ruimte geven we aan zorg?', steps: 9 },
@@ -44,6 +45,32 @@ test('the home page lists every workshop, the default first, at three sizes', as
 		path: 'tests/e2e/screenshots/workshops-home-phone-full.png',
 		fullPage: true
 	});
+	await context.close();
+});
+
+test('a choice made before the page runs is kept, and the start button waits for it', async ({
+	browser
+}) => {
+	const { context, page } = await newPage(browser, 'laptop');
+	// A slow network: the page shows a while before its JavaScript runs.
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/', { waitUntil: 'commit' });
+	await expect(page.getByTestId('start-workshop')).toBeDisabled();
+	// Clicked straight in the page: Playwright's own click waits for the page to finish loading.
+	await page.evaluate((id) => {
+		document.querySelector<HTMLInputElement>(`input[name="workshop"][value="${id}"]`)!.click();
+	}, WORKSHOPS[1]!.id);
+	release();
+	await expect(page.getByTestId('start-workshop')).toBeEnabled();
+	await expect(page.getByRole('radio', { name: WORKSHOPS[1]!.title })).toBeChecked();
+	await page.getByTestId('start-workshop').click();
+	await expect(page.getByTestId('console')).toBeVisible();
+	await expect(page.getByTestId('agenda-step')).toHaveCount(WORKSHOPS[1]!.steps);
 	await context.close();
 });
 
