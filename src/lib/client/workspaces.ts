@@ -1,6 +1,6 @@
 // The browser's side of workspaces (README, "HTTP API"), and what this browser remembers: the
 // workspaces it opened and every console it opened ("Mijn sessies" on the start page).
-import type { Localized } from '$lib/workshop/types';
+import type { SessionSummary } from '$lib/workspace/session-summary';
 import { ApiError, call } from './api';
 import { localNames, readLocal, removeLocal, writeLocal } from './local-store';
 import { consoleLink, fragmentWithout } from './storage';
@@ -8,19 +8,7 @@ import { consoleLink, fragmentWithout } from './storage';
 const PREFIX = 'visiewerkplaats:';
 const workspaceEntry = (id: string) => `${PREFIX}workspace:${id}`;
 
-export type SessionSummary = {
-	id: string;
-	title: string;
-	workshop: { id: string; title: Localized | null };
-	createdAt: string;
-	lastActiveAt: string;
-	participants: number;
-	joinCode: string;
-	joiningOpen: boolean;
-	step: number;
-	steps: number;
-	state: 'new' | 'running' | 'done';
-};
+export type { SessionSummary };
 
 export type WorkspaceInfo = {
 	id: string;

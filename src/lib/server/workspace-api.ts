@@ -6,10 +6,11 @@ import { m } from '../paraglide/messages';
 import { reportToDocx, reportToHtml, reportToMarkdown } from '../report';
 import { buildComparison } from '../report/compare';
 import { RoomExportSchema } from '../report/export';
-import type { Locale, Localized } from '../workshop/types';
+import type { Locale } from '../workshop/types';
 import { createRoom, CreateRoomBody, joiningState } from './api';
 import type { App } from './app';
 import { HttpError } from './http';
+import type { SessionState, SessionSummary } from '../workspace/session-summary';
 import { importRoom } from './import';
 import { renderPdf } from './pdf';
 import { loadDoc, roomReport } from './report';
@@ -82,22 +83,7 @@ export function requireWorkspace(
 	return { workspace, access };
 }
 
-export type SessionState = 'new' | 'running' | 'done';
-
-export type SessionSummary = {
-	id: string;
-	title: string;
-	workshop: { id: string; title: Localized | null };
-	createdAt: string;
-	lastActiveAt: string;
-	participants: number;
-	joinCode: string;
-	joiningOpen: boolean;
-	/** The step the session is at (1-based) and how many it has. */
-	step: number;
-	steps: number;
-	state: SessionState;
-};
+export type { SessionState, SessionSummary };
 
 export function sessionSummary(app: App, roomId: string): SessionSummary | null {
 	const room = app.rooms.get(roomId);
