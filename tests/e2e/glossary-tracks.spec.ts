@@ -95,3 +95,33 @@ test('an action tagged with a track offers the track’s meaning and examples', 
 	await shots(phone, 'action-track');
 	await close();
 });
+
+test('a term in a resolution and in a building block is explained on tap', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const explained = async (phone: Page, term: import('@playwright/test').Locator) => {
+		await expect(term).toHaveAttribute('aria-expanded', 'false');
+		await term.click();
+		await expect(term).toHaveAttribute('aria-expanded', 'true');
+		const id = (await term.getAttribute('aria-controls'))!;
+		await expect(phone.locator(`[id="${id}"]`)).toBeVisible();
+		return phone.locator(`[id="${id}"]`);
+	};
+
+	const votes = await room(browser, 'Resoluties over solidaire zorg');
+	await votes.go('Thema 3: mantelzorg en tijd voor elkaar');
+	const statement = votes.phone.locator('[data-testid="vote-statement"][data-statement="r11"]');
+	const care = statement.getByTestId('glossary-term').first();
+	await expect(care).toHaveText(/mantelzorg/i);
+	await expect(await explained(votes.phone, care)).toContainText('zonder ervoor betaald te worden');
+	await expectNoSeriousA11yViolations(votes.phone, 'glossary in a resolution');
+	await shots(votes.phone, 'resolution');
+	await votes.close();
+
+	const blocks = await room(browser, 'Visievorming zorgzame buurten');
+	await blocks.go('Referentiekader');
+	const term = blocks.phone.getByTestId('assessment-block').getByTestId('glossary-term').first();
+	await explained(blocks.phone, term);
+	await expectNoSeriousA11yViolations(blocks.phone, 'glossary in a building block');
+	await shots(blocks.phone, 'building-block');
+	await blocks.close();
+});
