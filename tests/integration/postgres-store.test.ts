@@ -331,7 +331,7 @@ describe.skipIf(!postgresAvailable())('PostgreSQL store', () => {
 		const closes: number[] = [];
 		a.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
 		one.app.eraseRoom(room.id);
-		await until(() => closes.includes(CLOSE.roomDeleted), 5000, 'the other instance to close it');
+		await until(() => closes.includes(CLOSE.roomDeleted), 15_000, 'the other instance to close it');
 		for (const table of ['rooms', 'participants', 'doc_updates', 'doc_snapshots', 'doc_clients']) {
 			const column = table === 'rooms' ? 'id' : 'room_id';
 			expect(
