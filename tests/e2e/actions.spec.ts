@@ -1,14 +1,19 @@
 // Step 9 "Aan de slag": participants propose actions, the facilitator edits and confirms them,
 // the group votes with dots, and the projector shows the plan by priority after the reveal.
 import { expect, test, type Page } from '@playwright/test';
-import { joinWithLink, newPage, startWorkshop, expectNoSeriousA11yViolations } from './helpers';
+import {
+	expectNoSeriousA11yViolations,
+	joinWithLink,
+	newPage,
+	openActionForm,
+	startWorkshop
+} from './helpers';
 
 async function propose(
 	page: Page,
 	fields: { title: string; block?: string; lead?: string; when?: string; firstStep?: string }
 ): Promise<string> {
-	const form = page.getByTestId('action-form').first();
-	if (!(await form.isVisible())) await page.getByTestId('action-form-toggle').click();
+	const form = await openActionForm(page);
 	await form.getByTestId('action-title').fill(fields.title);
 	if (fields.block) await form.getByTestId('action-block').selectOption({ label: fields.block });
 	if (fields.lead) await form.getByTestId('action-lead').fill(fields.lead);

@@ -1,7 +1,7 @@
 // The framework's terms explained on tap wherever participants read them (here: a checklist
 // item), and the action tracks' meaning and examples one tap away in the actions step.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations, joinWithLink, newPage } from './helpers';
+import { expectNoSeriousA11yViolations, joinWithLink, newPage, openActionForm } from './helpers';
 
 async function shots(page: Page, name: string) {
 	const before = page.viewportSize();
@@ -66,8 +66,7 @@ test('an action tagged with a track offers the track’s meaning and examples', 
 	test.setTimeout(120_000);
 	const { phone, go, close } = await room(browser, 'Verbindende en zingevende zorg');
 	await go('Van principes naar acties');
-	const form = phone.getByTestId('action-form').first();
-	if (!(await form.isVisible())) await phone.getByTestId('action-form-toggle').click();
+	const form = await openActionForm(phone);
 	// Before tagging: every track's meaning in the form's guide.
 	const guide = phone.getByTestId('tracks-guide');
 	await expect(guide.getByTestId('track-info')).toHaveCount(10);

@@ -1,5 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+	expect,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page
+} from '@playwright/test';
 
 export const SIZES = {
 	projector: { width: 1920, height: 1080 },
@@ -70,4 +76,17 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string): P
 		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
 		what
 	).toEqual([]);
+}
+
+/**
+ * The phone's "propose an action" form, opened: it folds away after each proposal, so a toggle
+ * pressed while it is still folding would close it again; tried until it stays open.
+ */
+export async function openActionForm(page: Page): Promise<Locator> {
+	const form = page.getByTestId('action-form').first();
+	await expect(async () => {
+		if (!(await form.isVisible())) await page.getByTestId('action-form-toggle').click();
+		await expect(form).toBeVisible({ timeout: 1000 });
+	}).toPass();
+	return form;
 }

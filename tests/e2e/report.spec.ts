@@ -1,6 +1,14 @@
 // The report at any moment, from a live room, in every format.
 import { expect, test } from '@playwright/test';
-import { addNote, joinWithLink, newPage, pdfText, SIZES, startWorkshop } from './helpers';
+import {
+	addNote,
+	joinWithLink,
+	newPage,
+	openActionForm,
+	pdfText,
+	SIZES,
+	startWorkshop
+} from './helpers';
 
 test('the facilitator downloads the report in every format while the workshop runs', async ({
 	browser,
@@ -161,8 +169,7 @@ test('the facilitator places actions in the multi-year plan; the report groups t
 	await console_.getByTestId('agenda-step').filter({ hasText: 'Aan de slag' }).click();
 	await expect(phone.page.getByTestId('step-title')).toHaveText('Aan de slag');
 	for (const title of ['Buurtfeest op het plein', 'Signaalkaart voor huisartsen']) {
-		const form = phone.page.getByTestId('action-form').first();
-		if (!(await form.isVisible())) await phone.page.getByTestId('action-form-toggle').click();
+		const form = await openActionForm(phone.page);
 		await form.getByTestId('action-title').fill(title);
 		await form.getByTestId('action-submit').click();
 	}
