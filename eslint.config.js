@@ -88,7 +88,9 @@ export default ts.config(
 			'src/lib/paraglide/',
 			'data/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			// What `npm run bench` writes (a bundled server among it): results, not sources.
+			'bench/results/'
 		]
 	}
 );
