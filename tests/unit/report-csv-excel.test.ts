@@ -35,9 +35,10 @@ describe('the CSV for Excel', () => {
 		const text = csv();
 		expect(text.charCodeAt(0)).toBe(0xfeff);
 		const [header, ...body] = rows(text);
-		// 17 columns, and for, against, abstain and decision of a vote.
-		expect(cells(header!)).toHaveLength(21);
-		for (const line of body) expect(cells(line)).toHaveLength(21);
+		// 20 columns (3 of them an action's place in the multi-year plan), and for, against,
+		// abstain and decision of a vote.
+		expect(cells(header!)).toHaveLength(24);
+		for (const line of body) expect(cells(line)).toHaveLength(24);
 		expect(Buffer.from(text, 'utf8').toString('utf8')).toContain('Chloë zegt: één buurt');
 	});
 
@@ -52,7 +53,7 @@ describe('the CSV for Excel', () => {
 	it('puts each action field in its own column, and includes ratings, dots and answers', () => {
 		const lines = rows(csv()).map(cells);
 		const action = lines.find((l) => l[4] === 'Signaalkaart voor huisartsen')!;
-		expect(action.slice(7, 15)).toEqual([
+		expect(action.slice(7, 18)).toEqual([
 			'1',
 			'Detectie',
 			'',
@@ -60,11 +61,14 @@ describe('the CSV for Excel', () => {
 			'huisartsenkring',
 			'voorjaar 2027',
 			'Overleg plannen',
+			'',
+			'',
+			'',
 			'bevestigd'
 		]);
 		expect(lines.filter((l) => l[0] === 'beoordeling')).toHaveLength(7);
 		expect(lines.find((l) => l[4] === 'Een buurthuis met koffie')![7]).toBe('2');
-		expect(lines.find((l) => l[4] === 'Mandaat')!.slice(15, 17)).toEqual([
+		expect(lines.find((l) => l[4] === 'Mandaat')!.slice(18, 20)).toEqual([
 			'ja',
 			'Beslissing college 3 maart'
 		]);

@@ -29,6 +29,9 @@ const SHEET_COLUMNS: Record<Kind, CsvColumn[]> = {
 		'partners',
 		'when',
 		'first_step',
+		'goal',
+		'action_plan',
+		'code',
 		'dots',
 		'status',
 		'created'
@@ -47,6 +50,9 @@ const WIDE: Partial<Record<CsvColumn, number>> = {
 	partners: 26,
 	when: 16,
 	first_step: 36,
+	goal: 28,
+	action_plan: 28,
+	code: 10,
 	note: 40,
 	created: 18
 };

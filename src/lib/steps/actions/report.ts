@@ -1,4 +1,11 @@
-import { actionsByPriority, MAX_ACTION_FIELD, tallyDots, type RoomSnapshot } from '../../board';
+import {
+	ACTION_PLAN_FIELDS,
+	actionsByPriority,
+	MAX_ACTION_FIELD,
+	tallyDots,
+	type Action,
+	type RoomSnapshot
+} from '../../board';
 import { m } from '../../paraglide/messages';
 import { DOT_LIMIT, label, type ReportInput } from '../../report/blocks';
 import type { ReportBlock } from '../../report/model';
@@ -6,6 +13,8 @@ import { isoTime, truncate } from '../../report/text';
 import type { WorkshopStep } from '../../workshop/types';
 import { csvRow } from '../csv-row';
 import type { CsvContext, CsvRow } from '../kind';
+
+const hasPlanPlace = (action: Action) => ACTION_PLAN_FIELDS.some((f) => action[f]);
 
 /** The step's actions, highest priority (most dots) first, as a table. */
 export function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
@@ -15,6 +24,8 @@ export function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBloc
 	if (actions.length === 0) return [];
 	const dots = tallyDots(board.dots, step.id, DOT_LIMIT);
 	const field = (text: string) => truncate(text, MAX_ACTION_FIELD);
+	// The multi-year plan's columns only where an action has a place in it: else three empty ones.
+	const planned = actions.some(hasPlanPlace);
 	const status = {
 		proposed: m.report_status_proposed({}, { locale }),
 		confirmed: m.report_status_confirmed({}, { locale }),
@@ -30,6 +41,13 @@ export function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBloc
 				m.report_action_partners({}, { locale }),
 				m.report_action_when({}, { locale }),
 				m.report_action_first_step({}, { locale }),
+				...(planned
+					? [
+							m.report_plan_goal({}, { locale }),
+							m.report_plan_action_plan({}, { locale }),
+							m.report_plan_code({}, { locale })
+						]
+					: []),
 				// The priority is the group's dots: the column says so.
 				m.report_csv_dots({}, { locale }),
 				m.report_action_status({}, { locale })
@@ -41,6 +59,7 @@ export function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBloc
 				field(a.partners),
 				field(a.when),
 				field(a.firstStep),
+				...(planned ? [field(a.goal ?? ''), field(a.actionPlan ?? ''), field(a.code ?? '')] : []),
 				String(dots.get(a.id) ?? 0),
 				status[a.status]
 			])
@@ -77,6 +96,9 @@ export function actionRows(
 				partners: field(a.partners),
 				when: field(a.when),
 				first_step: field(a.firstStep),
+				goal: field(a.goal ?? ''),
+				action_plan: field(a.actionPlan ?? ''),
+				code: field(a.code ?? ''),
 				status: status[a.status]
 			})
 		);
