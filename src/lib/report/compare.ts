@@ -14,6 +14,7 @@ import {
 	type ReportSection
 } from './model';
 import { truncate } from './text';
+import { sameTheme } from './theme-match';
 
 export type CompareSession = {
 	id: string;
@@ -132,8 +133,10 @@ function themeBlocks(sessions: CompareSession[], locale: Locale): ReportBlock[] 
 			if (!steps.has(cluster.step) || /^(visie|vision)\b/.test(cluster.step)) continue;
 			const cards = notes.filter((n) => n.cluster === cluster.id).length;
 			if (cards === 0) continue;
-			const key = sameKey(cluster.title);
-			if (!key) continue;
+			const title = sameKey(cluster.title);
+			if (!title) continue;
+			// Near-identical titles are one theme, under the title it was first seen with.
+			const key = [...themes.keys()].find((known) => sameTheme(known, title)) ?? title;
 			const theme = themes.get(key) ?? {
 				title: truncate(cluster.title, 120),
 				sessions: new Set(),
