@@ -84,7 +84,10 @@ export const MIGRATIONS: readonly string[] = [
 		room_id TEXT NOT NULL UNIQUE REFERENCES rooms(id) ON DELETE CASCADE,
 		content TEXT,
 		published_at INTEGER
-	)`
+	)`,
+	// 7: a row of a document's log may hold a block of updates merged into one (doc-store.ts,
+	// MERGE_EVERY): from_seq is the first of them, seq the last; NULL for a single update.
+	`ALTER TABLE doc_updates ADD COLUMN from_seq INTEGER`
 ];
 
 export function migrateDatabase(db: DB, migrations: readonly string[] = MIGRATIONS): number {

@@ -44,7 +44,7 @@ export function openStorage(config: Config, log: Logger): Storage {
 	return {
 		db,
 		checkpointer,
-		store: new DocStore(db),
+		store: new DocStore(db, log),
 		kind: 'sqlite',
 		async close() {
 			await checkpointer.stop();

@@ -5,7 +5,16 @@
 // only says "room R, document D, number N"; what to apply is read from the log.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DocStorage, StoreEvents, StoredDoc, StoredSince } from '../doc-store';
+import {
+	closesBlock,
+	mergeRows,
+	updatesIn,
+	type DocStorage,
+	type LogRow,
+	type StoreEvents,
+	type StoredDoc,
+	type StoredSince
+} from '../doc-store';
 import type { Logger } from '../log';
 import { CHANNEL_ERASED, CHANNEL_PRESENCE, CHANNEL_UPDATES } from './pg-schema';
 import type { SyncPostgres } from './pg-sync';
@@ -14,7 +23,7 @@ import type { SyncPostgres } from './pg-sync';
 const MAX_NOTIFY_BYTES = 7900;
 const RECONNECT_MS = 1000;
 
-type Row = { kind: number; seq: number; data: Buffer };
+type Row = { kind: number; seq: number; from_seq: number | null; data: Buffer };
 type AppendQueue = {
 	busy: boolean;
 	waiting: { data: Buffer; resolve(seq: number): void; reject(error: unknown): void }[];
@@ -72,23 +81,28 @@ export class PgDocStore implements DocStorage {
 	/** One statement, so one snapshot of the database: a compaction cannot fall in between. */
 	load(roomId: string, doc: string): StoredDoc {
 		const { rows } = this.sync.query(
-			`SELECT 0 AS kind, upto_seq AS seq, data FROM doc_snapshots WHERE room_id = $1 AND doc = $2
+			`SELECT 0 AS kind, upto_seq AS seq, NULL AS from_seq, data FROM doc_snapshots
+			   WHERE room_id = $1 AND doc = $2
 			 UNION ALL
-			 SELECT 1 AS kind, seq, data FROM doc_updates WHERE room_id = $1 AND doc = $2
+			 SELECT 1 AS kind, seq, from_seq, data FROM doc_updates WHERE room_id = $1 AND doc = $2
 			 ORDER BY kind, seq`,
 			[roomId, doc]
 		);
 		let snapshot: Uint8Array | null = null;
 		const updates: Uint8Array[] = [];
 		let lastSeq = 0;
+		let logged = 0;
 		let size = 0;
 		for (const row of rows as Row[]) {
 			if (row.kind === 0) snapshot = bytes(row.data);
-			else updates.push(bytes(row.data));
+			else {
+				updates.push(bytes(row.data));
+				logged += updatesIn(row);
+			}
 			lastSeq = Math.max(lastSeq, row.seq);
 			size += row.data.length;
 		}
-		return { snapshot, updates, lastSeq, bytes: size };
+		return { snapshot, updates, logged, lastSeq, bytes: size };
 	}
 
 	/**
@@ -131,6 +145,7 @@ export class PgDocStore implements DocStorage {
 				]);
 				const first = Number(result.rows[0].seq);
 				batch.forEach((entry, i) => entry.resolve(first + i));
+				this.mergeAfter(roomId, doc, first, first + batch.length - 1);
 			} catch (error) {
 				// What was to follow would be stored without what it builds on: refused as well (the
 				// room is dropped from memory, and its clients send all of it again).
@@ -142,14 +157,81 @@ export class PgDocStore implements DocStorage {
 	}
 
 	appendNow(roomId: string, doc: string, _seq: number, update: Uint8Array): void {
-		this.sync.query('SELECT vwp_append($1, $2, $3, $4)', [
+		const { rows } = this.sync.query('SELECT vwp_append($1, $2, $3, $4) AS seq', [
 			this.instance,
 			roomId,
 			doc,
 			[Buffer.from(update.buffer, update.byteOffset, update.byteLength)]
 		]);
+		const seq = Number(rows[0]!.seq);
+		this.mergeAfter(roomId, doc, seq, seq);
 	}
 
+	/** Updates `first` to `last` are stored: when they close a block, it is merged (after). */
+	private mergeAfter(roomId: string, doc: string, first: number, last: number): void {
+		if (!closesBlock(first, last)) return;
+		// After the callers' broadcasts, which wait on the append's promise.
+		setImmediate(() => {
+			if (this.closed) return;
+			this.track(this.mergeBlock(roomId, doc, last)).catch((error) =>
+				// The rows are as they were: single updates load as well, only slower.
+				this.log('warn', 'store_merge_failed', { room: roomId, doc, message: String(error) })
+			);
+		});
+	}
+
+	/**
+	 * Replaces the rows after the last block, up to `uptoSeq`, by one block. Merged outside the
+	 * document's lock (appends do not wait on it); stored under it, only when the rows read are
+	 * still there as read (another instance may have merged or compacted them meanwhile). One
+	 * transaction: a crash before its end leaves the rows as they were.
+	 */
+	async mergeBlock(roomId: string, doc: string, uptoSeq: number): Promise<boolean> {
+		const { rows } = await this.pool.query(
+			`SELECT seq, from_seq, data FROM doc_updates
+			 WHERE room_id = $1 AND doc = $2 AND seq <= $3 AND seq > COALESCE((SELECT MAX(seq)
+			   FROM doc_updates WHERE room_id = $1 AND doc = $2 AND from_seq IS NOT NULL AND seq <= $3), 0)
+			 ORDER BY seq`,
+			[roomId, doc, uptoSeq]
+		);
+		const read = (rows as { seq: number; from_seq: number | null; data: Buffer }[]).map(
+			(row): LogRow => ({ seq: row.seq, from_seq: row.from_seq, data: bytes(row.data) })
+		);
+		if (read.length < 2) return false;
+		const block = mergeRows(read);
+		const client = await this.pool.connect();
+		try {
+			await client.query('BEGIN');
+			await client.query('SELECT vwp_doc_lock($1, $2)', [roomId, doc]);
+			const deleted = await client.query(
+				`DELETE FROM doc_updates WHERE room_id = $1 AND doc = $2 AND seq >= $3 AND seq <= $4
+				 RETURNING seq, from_seq`,
+				[roomId, doc, read[0]!.seq, block.seq]
+			);
+			const asRead = new Map(read.map((row) => [row.seq, row.from_seq]));
+			const unchanged =
+				deleted.rowCount === read.length &&
+				deleted.rows.every((row) => asRead.get(row.seq) === row.from_seq && asRead.has(row.seq));
+			if (!unchanged) {
+				await client.query('ROLLBACK');
+				return false;
+			}
+			await client.query(
+				'INSERT INTO doc_updates (room_id, doc, seq, from_seq, data) VALUES ($1, $2, $3, $4, $5)',
+				[roomId, doc, block.seq, block.fromSeq, Buffer.from(block.data)]
+			);
+			await client.query('COMMIT');
+			return true;
+		} catch (error) {
+			await client.query('ROLLBACK').catch(() => {});
+			throw error;
+		} finally {
+			client.release();
+		}
+	}
+
+	/** A block is numbered by its last update: one reaching past `seq` comes whole (what it holds
+	 * up to `seq` as well, which Yjs applies again without effect). */
 	async readSince(roomId: string, doc: string, seq: number): Promise<StoredSince> {
 		const { rows } = await this.track(
 			this.pool.query(

@@ -73,7 +73,9 @@ export const PG_MIGRATIONS: readonly string[] = [
 		room_id TEXT NOT NULL UNIQUE REFERENCES rooms(id) ON DELETE CASCADE,
 		content TEXT,
 		published_at BIGINT
-	)`
+	)`,
+	// 7: blocks of merged updates in the log (see db.ts)
+	`ALTER TABLE doc_updates ADD COLUMN from_seq BIGINT`
 ];
 
 /** Channels: an append ("<instance> <room> <doc> <seq>"), a presence batch, an erased room. */

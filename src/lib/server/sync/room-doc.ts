@@ -10,7 +10,7 @@ import {
 } from '../../board/guard';
 import { clientOrigin, connectionOf, LOAD_ORIGIN } from '../../board/origins';
 import { migrate, versionedKindOf } from '../../board/schema';
-import type { DocStorage } from '../doc-store';
+import { applyStored, type DocStorage } from '../doc-store';
 import type { Logger } from '../log';
 import { awarenessMessage, updateMessage } from './messages';
 
@@ -109,10 +109,7 @@ export class RoomDoc {
 	constructor(private readonly options: RoomDocOptions) {
 		this.awareness.setLocalState(null);
 		const stored = options.store.load(options.roomId, options.name);
-		this.doc.transact(() => {
-			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-			for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-		}, LOAD_ORIGIN);
+		applyStored(this.doc, stored, LOAD_ORIGIN);
 		// Structs stored before updates were checked may wait for something that never came: they
 		// would never show, but would count against every later update (and be stored again).
 		if (hasPending(this.doc)) {
@@ -125,7 +122,7 @@ export class RoomDoc {
 		this.writers = options.store.clientWriters(options.roomId, options.name);
 		this.writers.set(this.doc.clientID, SERVER_WRITER);
 		this.seq = stored.lastSeq;
-		this.updatesSinceSnapshot = stored.updates.length;
+		this.updatesSinceSnapshot = stored.logged;
 		this.storedBytes = stored.bytes;
 		this.doc.on('update', this.onUpdate);
 		// 'change' (what changed) comes before 'update' (everything announced, renewals too).
