@@ -11,6 +11,7 @@ import { requireAccess } from './api';
 import type { App } from './app';
 import { HttpError } from './http';
 import { anonymousReport } from './report-model';
+import { statement } from './statements';
 
 /** The sections residents get back, in this order. */
 export const FEEDBACK_SECTIONS = ['vision', 'themes', 'plan'] as const;
@@ -42,9 +43,10 @@ type Row = { id: string; content: string | null; published_at: number | null };
 
 function rowOf(app: App, roomId: string): Row | null {
 	return (
-		(app.db
-			.prepare('SELECT id, content, published_at FROM feedback_pages WHERE room_id = ?')
-			.get(roomId) as Row | undefined) ?? null
+		(statement(
+			app.db,
+			'SELECT id, content, published_at FROM feedback_pages WHERE room_id = ?'
+		).get(roomId) as Row | undefined) ?? null
 	);
 }
 
@@ -124,15 +126,15 @@ export function publishFeedback(
 	const now = app.clock.now();
 	const existing = rowOf(app, roomId);
 	if (existing)
-		app.db
-			.prepare('UPDATE feedback_pages SET content = ?, published_at = ? WHERE room_id = ?')
-			.run(content, now, roomId);
+		statement(
+			app.db,
+			'UPDATE feedback_pages SET content = ?, published_at = ? WHERE room_id = ?'
+		).run(content, now, roomId);
 	else
-		app.db
-			.prepare(
-				'INSERT INTO feedback_pages (id, room_id, content, published_at) VALUES (?, ?, ?, ?)'
-			)
-			.run(randomBytes(16).toString('base64url'), roomId, content, now);
+		statement(
+			app.db,
+			'INSERT INTO feedback_pages (id, room_id, content, published_at) VALUES (?, ?, ?, ?)'
+		).run(randomBytes(16).toString('base64url'), roomId, content, now);
 	app.rooms.touch(roomId);
 	app.log('info', 'feedback_published', { room: roomId });
 	return stateOf(rowOf(app, roomId));
@@ -141,9 +143,10 @@ export function publishFeedback(
 /** Takes the page offline; publishing again brings it back at the same address. */
 export function unpublishFeedback(app: App, roomId: string, key: string | null): FeedbackState {
 	requireFacilitator(app, roomId, key);
-	app.db
-		.prepare('UPDATE feedback_pages SET content = NULL, published_at = NULL WHERE room_id = ?')
-		.run(roomId);
+	statement(
+		app.db,
+		'UPDATE feedback_pages SET content = NULL, published_at = NULL WHERE room_id = ?'
+	).run(roomId);
 	app.log('info', 'feedback_unpublished', { room: roomId });
 	return stateOf(rowOf(app, roomId));
 }
@@ -151,7 +154,7 @@ export function unpublishFeedback(app: App, roomId: string, key: string | null):
 /** The published page by its own id, or null (never published, unpublished, room erased). */
 export function publishedFeedback(app: App, id: string): FeedbackPage | null {
 	if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
-	const row = app.db.prepare('SELECT content FROM feedback_pages WHERE id = ?').get(id) as
+	const row = statement(app.db, 'SELECT content FROM feedback_pages WHERE id = ?').get(id) as
 		{ content: string | null } | undefined;
 	return row?.content ? (JSON.parse(row.content) as FeedbackPage) : null;
 }

@@ -1,4 +1,5 @@
 import type { DB } from './db';
+import { statement } from './statements';
 import {
 	hashKey,
 	newJoinCode,
@@ -93,7 +94,8 @@ export class RoomRepository {
 	}): CreatedRoom {
 		const facilitatorKey = newKey();
 		const viewerKey = newKey();
-		const insert = this.db.prepare(
+		const insert = statement(
+			this.db,
 			`INSERT INTO rooms (id, join_code, title, workshop, variant, facilitator_key_hash, viewer_key_hash, created_at, last_active_at, workshop_hash, workshop_copy)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		);
@@ -132,37 +134,40 @@ export class RoomRepository {
 
 	/** The workshop as the room began with it, and its hash; null for rooms stored before. */
 	workshopCopy(roomId: string): { json: string; hash: string } | null {
-		const row = this.db
-			.prepare('SELECT workshop_copy, workshop_hash FROM rooms WHERE id = ?')
-			.get(roomId) as { workshop_copy: string | null; workshop_hash: string } | undefined;
+		const row = statement(
+			this.db,
+			'SELECT workshop_copy, workshop_hash FROM rooms WHERE id = ?'
+		).get(roomId) as { workshop_copy: string | null; workshop_hash: string } | undefined;
 		return row?.workshop_copy ? { json: row.workshop_copy, hash: row.workshop_hash } : null;
 	}
 
 	get(id: string): Room | null {
-		const row = this.db.prepare('SELECT * FROM rooms WHERE id = ?').get(id) as RoomRow | undefined;
+		const row = statement(this.db, 'SELECT * FROM rooms WHERE id = ?').get(id) as
+			RoomRow | undefined;
 		return row ? toRoom(row) : null;
 	}
 
 	findByCode(input: string): Room | null {
 		const code = normalizeJoinCode(input);
 		if (!code) return null;
-		const row = this.db.prepare('SELECT * FROM rooms WHERE join_code = ?').get(code) as
+		const row = statement(this.db, 'SELECT * FROM rooms WHERE join_code = ?').get(code) as
 			RoomRow | undefined;
 		return row ? toRoom(row) : null;
 	}
 
 	/** Which role a key gives in a room, or null. Every candidate is compared in constant time. */
 	authorize(roomId: string, key: string): Access | null {
-		const row = this.db.prepare('SELECT * FROM rooms WHERE id = ?').get(roomId) as
+		const row = statement(this.db, 'SELECT * FROM rooms WHERE id = ?').get(roomId) as
 			RoomRow | undefined;
 		if (!row || !key) return null;
 		const hash = hashKey(key);
 		if (sameHash(hash, row.facilitator_key_hash))
 			return { role: 'facilitator', participantId: null };
 		if (sameHash(hash, row.viewer_key_hash)) return { role: 'viewer', participantId: null };
-		const participant = this.db
-			.prepare('SELECT id, key_hash FROM participants WHERE room_id = ? AND key_hash = ?')
-			.get(roomId, hash) as { id: string; key_hash: Buffer } | undefined;
+		const participant = statement(
+			this.db,
+			'SELECT id, key_hash FROM participants WHERE room_id = ? AND key_hash = ?'
+		).get(roomId, hash) as { id: string; key_hash: Buffer } | undefined;
 		if (participant && sameHash(hash, participant.key_hash)) {
 			return { role: 'participant', participantId: participant.id };
 		}
@@ -171,16 +176,16 @@ export class RoomRepository {
 
 	addParticipant(roomId: string, name: string, limit: number): Participant {
 		return this.db.transaction(() => {
-			const { count } = this.db
-				.prepare('SELECT COUNT(*) AS count FROM participants WHERE room_id = ?')
-				.get(roomId) as { count: number };
+			const { count } = statement(
+				this.db,
+				'SELECT COUNT(*) AS count FROM participants WHERE room_id = ?'
+			).get(roomId) as { count: number };
 			if (count >= limit) throw new RoomFullError(`room holds at most ${limit} participants`);
 			const participant: Participant = { id: newParticipantId(), roomId, name, key: newKey() };
-			this.db
-				.prepare(
-					'INSERT INTO participants (id, room_id, key_hash, name, joined_at) VALUES (?, ?, ?, ?, ?)'
-				)
-				.run(participant.id, roomId, hashKey(participant.key), name, this.now());
+			statement(
+				this.db,
+				'INSERT INTO participants (id, room_id, key_hash, name, joined_at) VALUES (?, ?, ?, ?, ?)'
+			).run(participant.id, roomId, hashKey(participant.key), name, this.now());
 			this.touch(roomId);
 			return participant;
 		})();
@@ -189,33 +194,38 @@ export class RoomRepository {
 	/** Opens or closes the join code. Opening counts as activity, so an idle code works again. */
 	/** The name a participant joined with ('' when they gave none). */
 	participantName(roomId: string, participantId: string): string {
-		const row = this.db
-			.prepare('SELECT name FROM participants WHERE room_id = ? AND id = ?')
-			.get(roomId, participantId) as { name: string } | undefined;
+		const row = statement(
+			this.db,
+			'SELECT name FROM participants WHERE room_id = ? AND id = ?'
+		).get(roomId, participantId) as { name: string } | undefined;
 		return row?.name ?? '';
 	}
 
 	setJoining(roomId: string, open: boolean): void {
-		this.db
-			.prepare('UPDATE rooms SET join_closed_at = ? WHERE id = ?')
-			.run(open ? null : this.now(), roomId);
+		statement(this.db, 'UPDATE rooms SET join_closed_at = ? WHERE id = ?').run(
+			open ? null : this.now(),
+			roomId
+		);
 		if (open) this.touch(roomId);
 	}
 
 	participantCount(roomId: string): number {
-		const row = this.db
-			.prepare('SELECT COUNT(*) AS count FROM participants WHERE room_id = ?')
-			.get(roomId) as { count: number };
+		const row = statement(
+			this.db,
+			'SELECT COUNT(*) AS count FROM participants WHERE room_id = ?'
+		).get(roomId) as { count: number };
 		return row.count;
 	}
 
 	touch(roomId: string): void {
-		this.db.prepare('UPDATE rooms SET last_active_at = ? WHERE id = ?').run(this.now(), roomId);
+		statement(this.db, 'UPDATE rooms SET last_active_at = ? WHERE id = ?').run(this.now(), roomId);
 	}
 
 	/** Ids of rooms whose last activity is older than `cutoff` (ms since the epoch). */
 	inactiveSince(cutoff: number): string[] {
-		const rows = this.db.prepare('SELECT id FROM rooms WHERE last_active_at < ?').all(cutoff) as {
+		const rows = statement(this.db, 'SELECT id FROM rooms WHERE last_active_at < ?').all(
+			cutoff
+		) as {
 			id: string;
 		}[];
 		return rows.map((row) => row.id);
@@ -223,7 +233,7 @@ export class RoomRepository {
 
 	/** The latest activity of any room (ms since the epoch), or null when there is no room. */
 	newestActivity(): number | null {
-		const row = this.db.prepare('SELECT MAX(last_active_at) AS newest FROM rooms').get() as {
+		const row = statement(this.db, 'SELECT MAX(last_active_at) AS newest FROM rooms').get() as {
 			newest: number | null;
 		};
 		return row.newest;
@@ -231,7 +241,7 @@ export class RoomRepository {
 
 	/** Erases the room and, through the foreign keys, its participants and documents. */
 	delete(roomId: string): boolean {
-		const result = this.db.prepare('DELETE FROM rooms WHERE id = ?').run(roomId);
+		const result = statement(this.db, 'DELETE FROM rooms WHERE id = ?').run(roomId);
 		if (result.changes > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
 		return result.changes > 0;
 	}

@@ -6,6 +6,7 @@
 // a leaked database opens nothing.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { DB } from './db';
+import { statement } from './statements';
 import { hashKey, newKey, newRoomId } from './keys';
 
 export type WorkspaceRole = 'owner' | 'co';
@@ -70,22 +71,20 @@ export class WorkspaceRepository {
 		const vault = randomBytes(32);
 		const key = newKey();
 		this.db.transaction(() => {
-			this.db
-				.prepare(
-					'INSERT INTO workspaces (id, name, created_at, last_active_at) VALUES (?, ?, ?, ?)'
-				)
-				.run(workspace.id, name, workspace.createdAt, workspace.lastActiveAt);
+			statement(
+				this.db,
+				'INSERT INTO workspaces (id, name, created_at, last_active_at) VALUES (?, ?, ?, ?)'
+			).run(workspace.id, name, workspace.createdAt, workspace.lastActiveAt);
 			this.insertKey(workspace.id, key, 'owner', vault);
 		})();
 		return { workspace, key };
 	}
 
 	private insertKey(workspaceId: string, key: string, role: WorkspaceRole, vault: Buffer): void {
-		this.db
-			.prepare(
-				'INSERT INTO workspace_keys (key_hash, workspace_id, role, sealed_vault, created_at) VALUES (?, ?, ?, ?, ?)'
-			)
-			.run(hashKey(key), workspaceId, role, seal(key, vault), this.now());
+		statement(
+			this.db,
+			'INSERT INTO workspace_keys (key_hash, workspace_id, role, sealed_vault, created_at) VALUES (?, ?, ?, ?, ?)'
+		).run(hashKey(key), workspaceId, role, seal(key, vault), this.now());
 	}
 
 	/** A co-facilitator key: the same rights as the owner's. */
@@ -97,11 +96,10 @@ export class WorkspaceRepository {
 
 	/** How many keys open the workspace, by role. */
 	keyCount(workspaceId: string): { owner: number; co: number } {
-		const rows = this.db
-			.prepare(
-				'SELECT role, COUNT(*) AS n FROM workspace_keys WHERE workspace_id = ? GROUP BY role'
-			)
-			.all(workspaceId) as { role: WorkspaceRole; n: number }[];
+		const rows = statement(
+			this.db,
+			'SELECT role, COUNT(*) AS n FROM workspace_keys WHERE workspace_id = ? GROUP BY role'
+		).all(workspaceId) as { role: WorkspaceRole; n: number }[];
 		const count = { owner: 0, co: 0 };
 		for (const row of rows) count[row.role] = row.n;
 		return count;
@@ -109,13 +107,14 @@ export class WorkspaceRepository {
 
 	/** Takes back every co-facilitator key; returns how many. */
 	revokeCoKeys(workspaceId: string): number {
-		return this.db
-			.prepare("DELETE FROM workspace_keys WHERE workspace_id = ? AND role = 'co'")
-			.run(workspaceId).changes;
+		return statement(
+			this.db,
+			"DELETE FROM workspace_keys WHERE workspace_id = ? AND role = 'co'"
+		).run(workspaceId).changes;
 	}
 
 	get(id: string): Workspace | null {
-		const row = this.db.prepare('SELECT * FROM workspaces WHERE id = ?').get(id) as
+		const row = statement(this.db, 'SELECT * FROM workspaces WHERE id = ?').get(id) as
 			WorkspaceRow | undefined;
 		return row ? toWorkspace(row) : null;
 	}
@@ -124,41 +123,44 @@ export class WorkspaceRepository {
 	authorize(workspaceId: string, key: string): WorkspaceAccess | null {
 		if (!key) return null;
 		// The hash is the primary key: a lookup by it compares no secret in variable time.
-		const row = this.db
-			.prepare(
-				'SELECT role, sealed_vault FROM workspace_keys WHERE key_hash = ? AND workspace_id = ?'
-			)
-			.get(hashKey(key), workspaceId) as { role: WorkspaceRole; sealed_vault: Buffer } | undefined;
+		const row = statement(
+			this.db,
+			'SELECT role, sealed_vault FROM workspace_keys WHERE key_hash = ? AND workspace_id = ?'
+		).get(hashKey(key), workspaceId) as { role: WorkspaceRole; sealed_vault: Buffer } | undefined;
 		if (!row) return null;
 		const vault = unseal(key, row.sealed_vault);
 		return vault ? { role: row.role, vault } : null;
 	}
 
 	rename(workspaceId: string, name: string): void {
-		this.db.prepare('UPDATE workspaces SET name = ? WHERE id = ?').run(name, workspaceId);
+		statement(this.db, 'UPDATE workspaces SET name = ? WHERE id = ?').run(name, workspaceId);
 	}
 
 	touch(workspaceId: string): void {
-		this.db
-			.prepare('UPDATE workspaces SET last_active_at = ? WHERE id = ?')
-			.run(this.now(), workspaceId);
+		statement(this.db, 'UPDATE workspaces SET last_active_at = ? WHERE id = ?').run(
+			this.now(),
+			workspaceId
+		);
 	}
 
 	/** Makes a room part of the workspace, its keys sealed under the vault key. */
 	attachRoom(workspaceId: string, roomId: string, vault: Buffer, keys: RoomKeys): void {
 		const plain = { facilitatorKey: keys.facilitatorKey, viewerKey: keys.viewerKey };
 		const sealed = seal(vault, Buffer.from(JSON.stringify(plain), 'utf8'));
-		this.db
-			.prepare('UPDATE rooms SET workspace_id = ?, sealed_keys = ? WHERE id = ?')
-			.run(workspaceId, sealed, roomId);
+		statement(this.db, 'UPDATE rooms SET workspace_id = ?, sealed_keys = ? WHERE id = ?').run(
+			workspaceId,
+			sealed,
+			roomId
+		);
 		this.touch(workspaceId);
 	}
 
 	/** The keys of a room of the workspace, or null when the room is not one of its rooms. */
 	roomKeys(workspaceId: string, roomId: string, vault: Buffer): RoomKeys | null {
-		const row = this.db
-			.prepare('SELECT sealed_keys FROM rooms WHERE id = ? AND workspace_id = ?')
-			.get(roomId, workspaceId) as { sealed_keys: Buffer | null } | undefined;
+		const row = statement(
+			this.db,
+			'SELECT sealed_keys FROM rooms WHERE id = ? AND workspace_id = ?'
+		).get(roomId, workspaceId) as { sealed_keys: Buffer | null } | undefined;
 		if (!row?.sealed_keys) return null;
 		const plain = unseal(vault, row.sealed_keys);
 		return plain ? (JSON.parse(plain.toString('utf8')) as RoomKeys) : null;
@@ -166,40 +168,43 @@ export class WorkspaceRepository {
 
 	/** The rooms of the workspace, newest first. */
 	roomIds(workspaceId: string): string[] {
-		const rows = this.db
-			.prepare('SELECT id FROM rooms WHERE workspace_id = ? ORDER BY created_at DESC, id')
-			.all(workspaceId) as { id: string }[];
+		const rows = statement(
+			this.db,
+			'SELECT id FROM rooms WHERE workspace_id = ? ORDER BY created_at DESC, id'
+		).all(workspaceId) as { id: string }[];
 		return rows.map((row) => row.id);
 	}
 
 	/** The workspace a room belongs to, or null. */
 	workspaceOf(roomId: string): string | null {
-		const row = this.db.prepare('SELECT workspace_id FROM rooms WHERE id = ?').get(roomId) as
+		const row = statement(this.db, 'SELECT workspace_id FROM rooms WHERE id = ?').get(roomId) as
 			{ workspace_id: string | null } | undefined;
 		return row?.workspace_id ?? null;
 	}
 
 	/** Deletes the workspace row and its keys (erase its rooms first: App.eraseWorkspace). */
 	delete(workspaceId: string): boolean {
-		const result = this.db.prepare('DELETE FROM workspaces WHERE id = ?').run(workspaceId);
+		const result = statement(this.db, 'DELETE FROM workspaces WHERE id = ?').run(workspaceId);
 		if (result.changes > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
 		return result.changes > 0;
 	}
 
 	/** Workspaces without rooms whose last activity is older than `cutoff` (for retention). */
 	emptyInactiveSince(cutoff: number): string[] {
-		const rows = this.db
-			.prepare(
-				`SELECT id FROM workspaces WHERE last_active_at < ?
+		const rows = statement(
+			this.db,
+			`SELECT id FROM workspaces WHERE last_active_at < ?
 				 AND NOT EXISTS (SELECT 1 FROM rooms WHERE rooms.workspace_id = workspaces.id)`
-			)
-			.all(cutoff) as { id: string }[];
+		).all(cutoff) as { id: string }[];
 		return rows.map((row) => row.id);
 	}
 
 	/** The latest activity of any workspace, or null when there is none. */
 	newestActivity(): number | null {
-		const row = this.db.prepare('SELECT MAX(last_active_at) AS newest FROM workspaces').get() as {
+		const row = statement(
+			this.db,
+			'SELECT MAX(last_active_at) AS newest FROM workspaces'
+		).get() as {
 			newest: number | null;
 		};
 		return row.newest;
