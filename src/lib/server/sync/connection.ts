@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Judge, Refusal } from '../../board/guard';
 import type { Limits } from '../config';
@@ -13,6 +14,7 @@ import {
 	MESSAGE_QUERY_AWARENESS,
 	MESSAGE_SYNC,
 	awarenessMessage,
+	frameHeader,
 	refusedMessage,
 	syncStep1Message,
 	syncStep2Message
@@ -43,6 +45,26 @@ export function writerOf(access: Access): string {
 const MAX_REFUSALS_PER_WINDOW = 30;
 const REFUSAL_WINDOW_MS = 60_000;
 
+/** Sockets written to in this turn of the event loop: corked until it ends. */
+const corked: Duplex[] = [];
+
+function uncorkAll(): void {
+	for (const stream of corked) stream.uncork();
+	corked.length = 0;
+}
+
+/**
+ * Holds a socket's writes until the current turn of the event loop ends, then sends them in one
+ * system call: a client that gets several messages in a turn (a busy room, a sync answer and
+ * presence) costs one `writev`, not one per message.
+ */
+function corkForThisTurn(stream: Duplex): void {
+	if (stream.writableCorked > 0) return;
+	if (corked.length === 0) setImmediate(uncorkAll);
+	stream.cork();
+	corked.push(stream);
+}
+
 /** One client's socket on one room document: reads its messages and enforces its rights. */
 export class Connection implements Peer {
 	readonly awarenessIds = new Set<number>();
@@ -58,6 +80,12 @@ export class Connection implements Peer {
 
 	constructor(
 		readonly socket: WebSocket,
+		/**
+		 * The upgraded TCP (or TLS) socket under `socket`: messages are written to it as frames
+		 * made once per broadcast (ws frames each send again). The server sends uncompressed
+		 * frames only (no permessage-deflate), so ws has nothing queued that these could overtake.
+		 */
+		private readonly stream: Duplex,
 		readonly room: RoomDoc,
 		readonly info: ConnectionInfo,
 		private readonly limits: Limits,
@@ -76,18 +104,33 @@ export class Connection implements Peer {
 		if (states.length > 0) this.send(awarenessMessage(this.room.awareness, states));
 	}
 
+	/** A message for this client only. */
 	send(message: Uint8Array): void {
-		if (this.socket.readyState !== this.socket.OPEN) return;
-		// A client that stops reading would make the server buffer without end: let it go; it
-		// resynchronises when it reconnects.
-		if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-			this.log('warn', 'sync_slow_client', { room: this.info.roomId, doc: this.info.docName });
-			this.socket.terminate();
-			return;
-		}
+		if (!this.writable()) return;
+		corkForThisTurn(this.stream);
+		this.stream.write(frameHeader(message.length));
+		this.stream.write(message);
+	}
+
+	/** A message framed once for every client it goes to (binaryFrame; RoomDoc's broadcasts). */
+	sendFrame(frame: Buffer): void {
+		if (!this.writable()) return;
+		corkForThisTurn(this.stream);
 		// No callback per message: a failed write destroys the socket, and its 'close' releases
 		// the connection (sync-server.ts).
-		this.socket.send(message);
+		this.stream.write(frame);
+	}
+
+	private writable(): boolean {
+		if (this.socket.readyState !== this.socket.OPEN || !this.stream.writable) return false;
+		// A client that stops reading would make the server buffer without end: let it go; it
+		// resynchronises when it reconnects.
+		if (this.stream.writableLength > this.limits.maxBufferedBytes) {
+			this.log('warn', 'sync_slow_client', { room: this.info.roomId, doc: this.info.docName });
+			this.socket.terminate();
+			return false;
+		}
+		return true;
 	}
 
 	close(code: number, reason: string): void {

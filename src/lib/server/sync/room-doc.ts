@@ -12,11 +12,13 @@ import { clientOrigin, connectionOf, LOAD_ORIGIN } from '../../board/origins';
 import { migrate, versionedKindOf } from '../../board/schema';
 import { applyStored, type DocStorage } from '../doc-store';
 import type { Logger } from '../log';
-import { awarenessMessage, updateMessage } from './messages';
+import { awarenessMessage, binaryFrame, updateMessage } from './messages';
 
 /** One live connection as the room document sees it. */
 export interface Peer {
 	send(message: Uint8Array): void;
+	/** The same message to many peers: framed once (binaryFrame), written to each. */
+	sendFrame(frame: Buffer): void;
 	/** Who writes through this peer: `facilitator`, or `p:<participant id>` (see writerOf). */
 	readonly writer: string;
 	/** Awareness client ids this peer has announced, removed when it leaves. */
@@ -160,12 +162,12 @@ export class RoomDoc {
 		this.storedBytes += update.length;
 		this.updatesSinceSnapshot += 1;
 		this.reportActivity();
-		const message = updateMessage(update);
+		const frame = binaryFrame(updateMessage(update));
 		const corrected =
 			!!this.judging && (this.judging.refusals.length > 0 || this.judging.incomplete);
 		const author = connectionOf(origin);
 		const broadcast = () => {
-			for (const peer of this.peers) if (peer !== author || corrected) peer.send(message);
+			for (const peer of this.peers) if (peer !== author || corrected) peer.sendFrame(frame);
 		};
 		if (appended) this.afterAppend(appended, broadcast);
 		else {
@@ -233,12 +235,12 @@ export class RoomDoc {
 	private onRemoteUpdate(update: Uint8Array): void {
 		this.storedBytes += update.length;
 		this.updatesSinceSnapshot += 1;
-		const message = updateMessage(update);
+		const frame = binaryFrame(updateMessage(update));
 		// In the order the document took them: after this instance's own updates still being
 		// stored, or a client would get an update before one it builds on (and, reconnecting
 		// elsewhere, send on what it cannot place).
 		this.whenStored(() => {
-			for (const peer of this.peers) peer.send(message);
+			for (const peer of this.peers) peer.sendFrame(frame);
 		});
 		const onChange = this.options.onChange;
 		if (onChange) queueMicrotask(() => onChange(REMOTE_ORIGIN));
@@ -399,8 +401,8 @@ export class RoomDoc {
 				awarenessProtocol.encodeAwarenessUpdate(this.awareness, shared)
 			);
 		if (ids.length === 0 || this.peers.size === 0) return;
-		const message = awarenessMessage(this.awareness, ids);
-		for (const peer of this.peers) peer.send(message);
+		const frame = binaryFrame(awarenessMessage(this.awareness, ids));
+		for (const peer of this.peers) peer.sendFrame(frame);
 	};
 
 	private reportActivity(): void {

@@ -12,7 +12,7 @@ import type { Logger } from '../log';
 import type { Access, RoomRepository } from '../rooms';
 import { clientAddress } from './client-address';
 import { CLOSE } from './close-codes';
-import { Connection } from './connection';
+import { Connection, type ConnectionInfo } from './connection';
 import { KeyLimits, keyIdentity } from './key-limits';
 import { RoomContexts } from './room-context';
 import { RoomDoc } from './room-doc';
@@ -73,7 +73,13 @@ export class SyncServer {
 			options.store,
 			(roomId) => this.docs.get(`${roomId}/control`)?.doc ?? null
 		);
-		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxFrameBytes });
+		// No permessage-deflate: connections write frames made once per broadcast straight to
+		// the socket (connection.ts), which compression would have to queue behind.
+		this.wss = new WebSocketServer({
+			noServer: true,
+			maxPayload: options.limits.maxFrameBytes,
+			perMessageDeflate: false
+		});
 		this.pingTimer = setInterval(() => this.ping(), options.limits.pingIntervalMs);
 		this.pingTimer.unref();
 		// A shared store (PostgreSQL): other instances serve the same rooms.
@@ -143,7 +149,7 @@ export class SyncServer {
 				server: SCHEMA_VERSION
 			});
 		this.wss.handleUpgrade(request, socket, head, (ws) => {
-			this.accept(ws, {
+			this.accept(ws, socket, {
 				roomId,
 				docName: storedName,
 				access,
@@ -155,7 +161,7 @@ export class SyncServer {
 		return true;
 	};
 
-	private accept(ws: WebSocket, info: ConstructorParameters<typeof Connection>[2]): void {
+	private accept(ws: WebSocket, stream: Duplex, info: ConnectionInfo): void {
 		let room: RoomDoc;
 		try {
 			room = this.roomDoc(info.roomId, info.docName);
@@ -170,6 +176,7 @@ export class SyncServer {
 		}
 		const connection = new Connection(
 			ws,
+			stream,
 			room,
 			info,
 			this.options.limits,
@@ -192,7 +199,7 @@ export class SyncServer {
 		// reconnecting after a restart would otherwise wait on an fsync per phone. Writes keep
 		// counting as activity (RoomDoc reports them).
 		if (firstPeer) this.options.rooms.touch(info.roomId);
-		this.options.log('info', 'sync_connected', {
+		this.options.log('debug', 'sync_connected', {
 			room: info.roomId,
 			doc: info.docName,
 			role: info.access.role
@@ -201,7 +208,7 @@ export class SyncServer {
 	}
 
 	/** How the server checks a connection's updates: by its role, in the document it writes. */
-	private judgeOf(info: ConstructorParameters<typeof Connection>[2]): Judge {
+	private judgeOf(info: ConnectionInfo): Judge {
 		const { access, roomId, docName } = info;
 		const kind = docName === 'board' ? 'board' : participantOfDraft(docName) ? 'draft' : null;
 		if (!kind) return null;
@@ -317,7 +324,7 @@ export class SyncServer {
 	private release(connection: Connection, code: number): void {
 		if (!this.forget(connection)) return;
 		const { roomId, docName } = connection.info;
-		this.options.log('info', 'sync_disconnected', {
+		this.options.log('debug', 'sync_disconnected', {
 			room: roomId,
 			doc: docName,
 			role: connection.info.access.role,
@@ -372,17 +379,40 @@ export class SyncServer {
 	 * event loop while a crowd connects).
 	 */
 	private readonly perAddress = new Map<string, number>();
-	private readonly perRoom = new Map<string, number>();
+	private readonly perRoom = new Map<
+		string,
+		{ connections: number; peak: number; since: number }
+	>();
 
 	private count(connection: Connection, delta: 1 | -1): void {
-		for (const [counts, key] of [
-			[this.perAddress, connection.info.address],
-			[this.perRoom, connection.info.roomId]
-		] as const) {
-			const next = (counts.get(key) ?? 0) + delta;
-			if (next > 0) counts.set(key, next);
-			else counts.delete(key);
+		const { address, roomId } = connection.info;
+		const fromAddress = (this.perAddress.get(address) ?? 0) + delta;
+		if (fromAddress > 0) this.perAddress.set(address, fromAddress);
+		else this.perAddress.delete(address);
+		this.countInRoom(roomId, delta);
+	}
+
+	/**
+	 * A room's first connection and its last one's departure are logged (info); each connection's
+	 * own arrival and departure only at debug: with 10,000 phones, a line per phone would be most
+	 * of the log, and each line a synchronous write on the event loop that serves every room.
+	 */
+	private countInRoom(roomId: string, delta: 1 | -1): void {
+		let room = this.perRoom.get(roomId);
+		if (!room) {
+			room = { connections: 0, peak: 0, since: Date.now() };
+			this.perRoom.set(roomId, room);
+			this.options.log('info', 'sync_room_opened', { room: roomId });
 		}
+		room.connections += delta;
+		room.peak = Math.max(room.peak, room.connections);
+		if (room.connections > 0) return;
+		this.perRoom.delete(roomId);
+		this.options.log('info', 'sync_room_closed', {
+			room: roomId,
+			peakConnections: room.peak,
+			minutes: Math.round((Date.now() - room.since) / 60_000)
+		});
 	}
 
 	private connectionsFrom(address: string): number {
@@ -390,7 +420,7 @@ export class SyncServer {
 	}
 
 	private connectionsInRoom(roomId: string): number {
-		return this.perRoom.get(roomId) ?? 0;
+		return this.perRoom.get(roomId)?.connections ?? 0;
 	}
 
 	private ping(): void {
