@@ -122,3 +122,20 @@ export function withPaperVotes(
 		(a, b) => a.step.localeCompare(b.step) || a.statement.localeCompare(b.statement)
 	);
 }
+
+/**
+ * The totals a view shows: the board's, plus the paper ballots of revealed steps the server wrote
+ * no totals for at the reveal (nobody had voted yet, on a phone or on paper). The board marks a
+ * step as revealed by its totals, so without this, counts typed in after such a reveal showed
+ * only after hiding and revealing again. `revealed`: the control document's revealed steps.
+ */
+export function withLatePaperVotes(
+	votes: readonly VoteTotal[],
+	counts: readonly PaperCount[],
+	revealed: readonly string[]
+): VoteTotal[] {
+	const withTotals = new Set(votes.map((t) => t.step));
+	const late = new Set(revealed.filter((step) => !withTotals.has(step)));
+	if (late.size === 0) return [...votes];
+	return [...votes, ...withPaperVotes([], counts, late)];
+}

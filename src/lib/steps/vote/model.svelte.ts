@@ -1,4 +1,5 @@
-import { resultsFromTotals, votingPhase } from '$lib/board';
+import { resultsFromTotals, votingPhase, withLatePaperVotes } from '$lib/board';
+import type { BoardSnapshot, VoteTotal } from '$lib/board';
 import type { StepViewProps } from '../view-types';
 
 /**
@@ -11,7 +12,7 @@ export function voteModel(props: () => Pick<StepViewProps, 'room' | 'step' | 'co
 	const phase = $derived(votingPhase(props().control, props().step.id));
 	const results = $derived(
 		resultsFromTotals(
-			props().room.board.current.votes,
+			shownVotes(props().room.board.current, props().control.revealedSteps),
 			props().step.id,
 			statements.map((s) => s.id),
 			props().step.options?.rule
@@ -41,6 +42,11 @@ export function voteModel(props: () => Pick<StepViewProps, 'room' | 'step' | 'co
 			return phase !== 'closed' || voters > 0;
 		}
 	};
+}
+
+/** The totals a vote view shows: with paper ballots typed in after the reveal (withLatePaperVotes). */
+export function shownVotes(board: BoardSnapshot, revealed: readonly string[]): VoteTotal[] {
+	return withLatePaperVotes(board.votes, board.paperCounts ?? [], revealed);
 }
 
 /** What a vote view reads (see voteModel). */
