@@ -42,9 +42,9 @@ describe('document migrations', () => {
 		const docs = { control: v1('control'), board: v1('board'), draft: v1('draft') };
 		expect(schemaVersionOf(docs.board)).toBe(1);
 		expect(schemaVersionOf(docs.draft)).toBe(0);
-		expect(migrate(docs.control, 'control')).toEqual([2]);
-		expect(migrate(docs.board, 'board')).toEqual([2]);
-		expect(migrate(docs.draft, 'draft')).toEqual([1, 2]);
+		expect(migrate(docs.control, 'control')).toEqual([2, 3]);
+		expect(migrate(docs.board, 'board')).toEqual([2, 3]);
+		expect(migrate(docs.draft, 'draft')).toEqual([1, 2, 3]);
 		for (const doc of Object.values(docs)) expect(schemaVersionOf(doc)).toBe(SCHEMA_VERSION);
 		expect(readDocs(docs)).toEqual(expected);
 		// Once is enough: a second run changes nothing.

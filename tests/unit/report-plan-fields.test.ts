@@ -124,7 +124,7 @@ describe('plan fields of an action', () => {
 			title: 't'
 		});
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(buffer);
+		await workbook.xlsx.load(buffer as never);
 		const sheet = workbook.worksheets.find((w) => w.name === 'Acties')!;
 		const header = (sheet.getRow(1).values as unknown[]).slice(1);
 		expect(header).toEqual(expect.arrayContaining(['Beleidsdoelstelling', 'Actieplan', 'Code']));

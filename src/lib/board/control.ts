@@ -3,6 +3,7 @@ import { USER_ORIGIN, type Origin } from './origins';
 import { controlRoot, lockedStepsRoot, revealedRoot, stepTimesRoot, votingRoot } from './roots';
 import { votedFromYdoc } from './ballots';
 import { waitingFromYdoc } from './drafts';
+import { projectorRemoteFromYdoc, REMOTE_KEYS, type ProjectorRemote } from './projector-remote';
 import { synthesisFromYdoc } from './synthesis';
 import { readTimer, writeTimer, type TimerState } from './timer';
 
@@ -29,6 +30,8 @@ export type ControlSnapshot = {
 	voted: Record<string, number>;
 	/** The facilitator's texts for the report, per section id. */
 	synthesis: Record<string, string>;
+	/** What the console asks of the projector (projector-remote.ts); absent until it asks. */
+	projector?: ProjectorRemote;
 };
 
 function flaggedKeys(map: Y.Map<unknown>): string[] {
@@ -54,6 +57,7 @@ function numberOrNull(value: unknown): number | null {
 
 export function controlFromYdoc(doc: Y.Doc): ControlSnapshot {
 	const control = controlRoot(doc);
+	const projector = projectorRemoteFromYdoc(doc);
 	const spentMs: Record<number, number> = {};
 	stepTimesRoot(doc).forEach((value, index) => {
 		if (/^\d+$/.test(index)) spentMs[Number(index)] = Math.max(0, numberOr(value, 0));
@@ -70,7 +74,8 @@ export function controlFromYdoc(doc: Y.Doc): ControlSnapshot {
 		votingSteps: flaggedKeys(votingRoot(doc)),
 		waiting: waitingFromYdoc(doc),
 		voted: votedFromYdoc(doc),
-		synthesis: synthesisFromYdoc(doc)
+		synthesis: synthesisFromYdoc(doc),
+		...(projector ? { projector } : {})
 	};
 }
 
@@ -108,6 +113,8 @@ export function goToStep(
 		control.set('stepIndex', target);
 		control.set('enteredAt', now);
 		if (!control.has('startedAt')) control.set('startedAt', now);
+		// The QR code the console brought back on the projector was for that step.
+		control.delete(REMOTE_KEYS.JOIN);
 		writeTimer(doc, { status: 'idle', durationMs: 0 });
 	}, origin);
 }

@@ -18,3 +18,4 @@ export * from './words';
 export * from './undo';
 export * from './progress';
 export * from './paper';
+export * from './projector-remote';

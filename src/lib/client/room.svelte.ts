@@ -49,6 +49,9 @@ import {
 	setSynthesis,
 	startTimer,
 	setPaperCount,
+	setPagingPaused,
+	setProjectorJoin,
+	turnProjectorPage,
 	PAPER_AUTHOR,
 	type PaperCount,
 	type BoardSnapshot,
@@ -204,6 +207,10 @@ export class RoomConnection {
 		setRevealed(this.#controlLink.doc, stepId, revealed);
 	setVotingOpen = (stepId: string, open: boolean) =>
 		setVotingOpen(this.#controlLink.doc, stepId, open);
+	/** The projector's remote: its QR code, its pages and their automatic turning. */
+	setProjectorJoin = (large: boolean) => setProjectorJoin(this.#controlLink.doc, large);
+	turnProjectorPage = (by: 1 | -1) => turnProjectorPage(this.#controlLink.doc, by);
+	setPagingPaused = (paused: boolean) => setPagingPaused(this.#controlLink.doc, paused);
 
 	// Facilitator: grouping notes.
 	createCluster = (step: string, title: string): string => {

@@ -3,8 +3,9 @@
 // server raises every document it reads (sync, report, import, drafts) before anyone sees it.
 import { v1 } from './v1-stamp';
 import { v2 } from './v2-drafts-versioned';
+import { v3 } from './v3-projector-remote';
 import type { Migration } from './types';
 
 export type { Migration, VersionedDoc } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
