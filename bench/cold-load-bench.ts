@@ -1,6 +1,6 @@
 // Scenario 5: cold load of a room document with 20,000 stored updates, kept as the server keeps
 // them (a snapshot and the log since), how long compaction takes, and, the headline, the log
-// never compacted.
+// never compacted (in the blocks the store merges it into as it is written, doc-store.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { addNote, editNote, notesFromYdoc } from '../src/lib/board';
 import { migrate } from '../src/lib/board/schema';
 import { createApp } from '../src/lib/server/app';
 import { loadConfig } from '../src/lib/server/config';
+import { MERGE_EVERY } from '../src/lib/server/doc-store';
 import { silentLogger } from '../src/lib/server/log';
 import { RoomDoc } from '../src/lib/server/sync/room-doc';
 import { median } from './lib/clients';
@@ -61,6 +62,16 @@ export async function run(quick = false) {
 		app.db.transaction(() => {
 			updates.forEach((update, i) => app.store.append(roomId, 'board', firstSeq + i, update));
 		})();
+	/**
+	 * The server's event loop turns after the appends: the store merges the log into blocks of
+	 * MERGE_EVERY updates then, as it does after every append that closes a block. Wall time of
+	 * that turn, for information.
+	 */
+	const afterAppends = async () => {
+		const start = performance.now();
+		await new Promise((resolve) => setImmediate(resolve));
+		return performance.now() - start;
+	};
 	const open = (roomId: string) =>
 		new RoomDoc({
 			roomId,
@@ -93,15 +104,18 @@ export async function run(quick = false) {
 		const stored = newRoom();
 		const head = updates.length - COMPACT_AFTER;
 		store(stored, updates.slice(0, head));
+		await afterAppends();
 		const compacting = open(stored);
 		const compaction = timed(() => compacting.compact());
 		compacting.destroy({ save: false });
 		store(stored, updates.slice(head), head + 1);
+		await afterAppends();
 		const asStored = measureLoads(stored, runs);
 
 		// The whole log uncompacted.
 		const raw = newRoom();
 		store(raw, updates);
+		const merging = await afterAppends();
 		const neverCompacted = measureLoads(raw, runs);
 
 		const row = (what: string, runs: number[], target: number | null): Row => ({
@@ -123,6 +137,11 @@ export async function run(quick = false) {
 				100
 			),
 			row('… CPU time of that load', neverCompacted.cpu, null),
+			row(
+				`… merging those appends into blocks of ${MERGE_EVERY}, per block (after each block's last append)`,
+				[merging / (UPDATES / MERGE_EVERY)],
+				null
+			),
 			row(
 				`… then the compaction the server does on that first load (${head.toLocaleString('en')} updates)`,
 				[compaction],

@@ -13,9 +13,10 @@ import { createApp, type App } from '../../src/lib/server/app';
 import { loadConfig } from '../../src/lib/server/config';
 import { openDatabase, type DB } from '../../src/lib/server/db';
 import { DocStore, MERGE_EVERY, type StoredDoc } from '../../src/lib/server/doc-store';
-import type { Logger } from '../../src/lib/server/log';
+import { silentLogger, type Logger } from '../../src/lib/server/log';
 import { RoomRepository } from '../../src/lib/server/rooms';
 import type { PgDocStore } from '../../src/lib/server/store/pg-doc-store';
+import { RoomDoc } from '../../src/lib/server/sync/room-doc';
 import { postgresAvailable, startCluster, type Cluster } from '../failover/postgres-cluster';
 import { connect, synced, tempDataDir, testNote, until, type Client } from '../helpers/server';
 
@@ -141,6 +142,33 @@ describe('the log in blocks, SQLite', () => {
 			[201, 201]
 		]);
 		expectSameDoc(docOf(store.load(roomId, 'board')), docOf({ snapshot: null, updates }));
+	});
+
+	it('counts every update of a block toward compaction when the room is loaded', async () => {
+		const updates = workshopUpdates(250);
+		append(updates);
+		await turn();
+		expect(rows()).toHaveLength(2 + 50);
+		const room = new RoomDoc({
+			roomId,
+			name: 'board',
+			store,
+			log: silentLogger,
+			compactAfterUpdates: 200,
+			onStorageFailure: () => {},
+			onActivity: () => {}
+		});
+		room.destroy({ save: false });
+		// 250 updates since the last snapshot (not 52 rows): the load compacted them (what remains
+		// is the board's schema, which the load stored).
+		expect(rows().filter((row) => row.seq <= 250)).toEqual([]);
+		const snapshot = db
+			.prepare('SELECT upto_seq FROM doc_snapshots WHERE room_id = ?')
+			.get(roomId) as { upto_seq: number } | undefined;
+		expect(snapshot?.upto_seq).toBeGreaterThanOrEqual(250);
+		expect(notesFromYdoc(docOf(store.load(roomId, 'board')))).toEqual(
+			notesFromYdoc(docOf({ snapshot: null, updates }))
+		);
 	});
 
 	it('leaves the rows as they were when a merge fails half-way (after its delete)', async () => {
@@ -300,11 +328,11 @@ describe.skipIf(!postgresAvailable())('the log in blocks, PostgreSQL', () => {
 		await append(one.store, roomId, updates.slice(60));
 		// The merge of 1–100 may be under way: read once it is stored.
 		const merged = await rowsWhen(roomId, (found) => found[0]?.from_seq != null);
-		expect(ranges(merged)[0]).toEqual([1, 100]);
 		const since = await two.store.readSince(roomId, 'board', first.lastSeq);
 		expect(since.lastSeq).toBe(150);
 		reader.transact(() => since.updates.forEach((update) => Y.applyUpdate(reader, update)));
 		expectSameDoc(reader, docOf({ snapshot: null, updates }));
+		expect(ranges(merged)[0]).toEqual([1, 100]);
 	});
 
 	it('stores no block when the rows changed after the merge read them', async () => {
