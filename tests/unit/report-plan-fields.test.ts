@@ -13,6 +13,7 @@ import {
 	type ReportBlock
 } from '../../src/lib/report';
 import { reportToXlsx } from '../../src/lib/report/xlsx';
+import { columnWidths } from '../../src/lib/report/docx';
 import { CREATED_AT, FIXTURE_WORKSHOP, fixtureRoom, LABELS } from '../fixtures/report-room';
 
 const HOSTILE = {
@@ -48,7 +49,7 @@ const annexActions = (report: ReturnType<typeof reportOf>) =>
 		.find((b): b is TableBlock => b.kind === 'table' && b.columns[0] === 'Actie');
 
 describe('plan fields of an action', () => {
-	it('stand in the annex table, beside the action, only where an action has them', () => {
+	it('stand in the annex table, in one column from the top of the plan, only where an action has them', () => {
 		const plain = annexActions(reportOf(fromYdoc(fixtureRoom().control, fixtureRoom().board)));
 		expect(plain?.columns).not.toContain('Beleidsdoelstelling');
 		const table = annexActions(reportOf(plannedRoom({ goal: 'Ontmoeting', code: '1.1' })))!;
@@ -59,17 +60,18 @@ describe('plan fields of an action', () => {
 			'Met wie',
 			'Wanneer',
 			'Eerste stap',
-			'Beleidsdoelstelling',
-			'Actieplan',
-			'Code',
+			'Plaats in het meerjarenplan',
 			'Stippen',
 			'Status'
 		]);
-		const row = table.rows.find((r) => r.includes('Ontmoeting'))!;
-		expect(row.slice(6, 9)).toEqual(['Ontmoeting', '', '1.1']);
-		// Actions without a place in the plan get empty cells, not "undefined".
-		for (const other of table.rows.filter((r) => r !== row))
-			expect(other.slice(6, 9)).toEqual(['', '', '']);
+		const row = table.rows.find((r) => r.includes('Ontmoeting › 1.1'))!;
+		expect(row[0]).toBe('Signaalkaart voor huisartsen');
+		// Actions without a place in the plan get an empty cell, not "undefined".
+		for (const other of table.rows.filter((r) => r !== row)) expect(other[6]).toBe('');
+		const full = annexActions(reportOf(plannedRoom({ ...HOSTILE, goal: 'Ontmoeting' })))!;
+		expect(full.rows.flat()).toContain(
+			'Ontmoeting › <img src=x onerror=alert(1)> | *vet* [link](http://x) › +1.2'
+		);
 	});
 
 	it('are cut at the board’s limit like every action field', () => {
@@ -82,16 +84,16 @@ describe('plan fields of an action', () => {
 		const html = reportToHtml(report);
 		expect(html).not.toContain('<img');
 		expect(html).toContain(
-			'<td>&#60;img src=x onerror=alert(1)&#62; | *vet* [link](http://x)</td>'
+			'&#60;img src=x onerror=alert(1)&#62; | *vet* [link](http://x) › +1.2</td>'
 		);
 		const rendered = marked.parse(reportToMarkdown(report)) as string;
 		expect(rendered).not.toContain('<img');
 		// A bare address may become a link (as anywhere in the report); the Markdown link syntax not.
 		expect(rendered).not.toContain('>link</a>');
 		expect(rendered).not.toContain('<em>vet</em>');
-		// The pipe stays inside its cell: every row of the annex's action table keeps 11 cells.
+		// The pipe stays inside its cell: every row of the annex's action table keeps 9 cells.
 		const planRow = rendered.match(/<tr>(?:(?!<\/tr>)[\s\S])*?onerror(?:(?!<\/tr>)[\s\S])*<\/tr>/)!;
-		expect(planRow[0].match(/<td/g)).toHaveLength(11);
+		expect(planRow[0].match(/<td/g)).toHaveLength(9);
 	});
 
 	it('have their own columns in the CSV’s action rows, never read as a formula', () => {
@@ -131,5 +133,36 @@ describe('plan fields of an action', () => {
 		const column = header.indexOf('Beleidsdoelstelling') + 1;
 		const cells = sheet.getColumn(column).values.slice(2);
 		expect(cells).toContain(HOSTILE.goal);
+	});
+});
+
+describe('a wide table in Word', () => {
+	it('keeps its short columns whole and cuts only the widest when the longest words do not fit', () => {
+		const columns = [
+			'Actie',
+			'Trekker',
+			'Met wie',
+			'Plaats in het meerjarenplan',
+			'Stippen',
+			'Status'
+		];
+		const rows = [
+			[
+				'Mantelzorgverenigingsbijeenkomst',
+				'Beleidsmedewerkerswelzijnsdienst',
+				'Ondersteuningspakketverantwoordelijke',
+				'Samenwerkingsverbandsdoelstellingen',
+				'12',
+				'bevestigd'
+			]
+		];
+		const widths = columnWidths(columns, rows, 8000, 9);
+		expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(8000);
+		// "Stippen" and "bevestigd" keep the room their longest word needs (at least the 600 of a
+		// short word and the cell's margins) …
+		for (const short of widths.slice(4)) expect(short).toBeGreaterThanOrEqual(900);
+		// … and the four columns of long words share the rest equally.
+		expect(new Set(widths.slice(0, 4)).size).toBe(1);
+		expect(widths[0]).toBeGreaterThan(widths[5]!);
 	});
 });

@@ -74,24 +74,54 @@ export function columnWidths(
 	points = 11
 ): number[] {
 	const all = [columns, ...rows];
-	const longestWord = columns.map((_, i) =>
-		Math.max(
-			600,
-			...all.flatMap((r) =>
-				(r[i] ?? '').split(/\s+/u).map((word) => (wordWidth(word) * points) / 11)
-			)
-		)
-	);
 	const text = columns.map((_, i) => all.reduce((sum, r) => sum + (r[i] ?? '').length, 0) + 1);
-	// The cell's margins (about 0.19 cm on each side) and a little room.
-	const minimum = longestWord.map((width) => width + 300);
+	const minimum = minimumWidths(columns, rows, points);
 	const spare = total - minimum.reduce((a, b) => a + b, 0);
-	if (spare <= 0) {
-		const scale = total / minimum.reduce((a, b) => a + b, 0);
-		return minimum.map((w) => Math.floor(w * scale));
-	}
+	if (spare <= 0) return capped(minimum, total);
 	const weight = text.reduce((a, b) => a + b, 0);
 	return minimum.map((w, i) => Math.floor(w + (spare * text[i]!) / weight));
+}
+
+/** Each column's room for its longest word at `points`, with the cell's margins. */
+function minimumWidths(columns: string[], rows: string[][], points: number): number[] {
+	const all = [columns, ...rows];
+	return columns.map(
+		(_, i) =>
+			Math.max(
+				600,
+				...all.flatMap((r) =>
+					(r[i] ?? '').split(/\s+/u).map((word) => (wordWidth(word) * points) / 11)
+				)
+			) +
+			// The cell's margins (about 0.19 cm on each side) and a little room.
+			300
+	);
+}
+
+/**
+ * The text size of a table (in half points): 9 pt, or smaller for a wide table (the annex's
+ * actions with their place in the multi-year plan) whose longest words do not fit the page at 9 pt.
+ */
+export function tableSize(columns: string[], rows: string[][], total = PAGE_WIDTH): number {
+	const fits = (size: number) =>
+		minimumWidths(columns, rows, size / 2).reduce((a, b) => a + b, 0) <= total;
+	return TABLE_SIZES.find(fits) ?? TABLE_SIZES.at(-1)!;
+}
+
+/**
+ * Widths for columns whose longest words do not all fit the page: the widest columns are cut to
+ * one common width and the narrower ones keep theirs, so that only the longest words (a
+ * "Beleidsmedewerker") break, never a short column's ("Status", "Stippen") in every row.
+ */
+function capped(minimum: number[], total: number): number[] {
+	const sorted = [...minimum].sort((a, b) => a - b);
+	let left = total;
+	for (let i = 0; i < sorted.length; i++) {
+		const cap = left / (sorted.length - i);
+		if (sorted[i]! > cap) return minimum.map((w) => Math.floor(Math.min(w, cap)));
+		left -= sorted[i]!;
+	}
+	return minimum;
 }
 
 /**
@@ -113,7 +143,7 @@ function wordWidth(word: string): number {
 
 function cell(
 	text: string,
-	options: { header?: boolean; fill?: string; color?: string; width?: number } = {}
+	options: { header?: boolean; fill?: string; color?: string; width?: number; size?: number } = {}
 ): TableCell {
 	return new TableCell({
 		borders,
@@ -123,7 +153,11 @@ function cell(
 			: undefined,
 		children: [
 			new Paragraph({
-				children: runs(text, { bold: options.header, color: options.color, size: TABLE_SIZE })
+				children: runs(text, {
+					bold: options.header,
+					color: options.color,
+					size: options.size ?? TABLE_SIZE
+				})
 			})
 		]
 	});
@@ -131,9 +165,12 @@ function cell(
 
 /** Text in tables at 9 pt (in half points): a plan of seven columns fits the page whole. */
 const TABLE_SIZE = 18;
+/** Smaller sizes for a wide table, down to 7.5 pt: still readable on paper. */
+const TABLE_SIZES = [TABLE_SIZE, 16, 15];
 
 function table(columns: string[], rows: string[][]): Table {
-	const widths = columnWidths(columns, rows, PAGE_WIDTH, TABLE_SIZE / 2);
+	const size = tableSize(columns, rows);
+	const widths = columnWidths(columns, rows, PAGE_WIDTH, size / 2);
 	return new Table({
 		width: { size: PAGE_WIDTH, type: WidthType.DXA },
 		columnWidths: widths,
@@ -141,9 +178,13 @@ function table(columns: string[], rows: string[][]): Table {
 		rows: [
 			new TableRow({
 				tableHeader: true,
-				children: columns.map((c, i) => cell(c, { header: true, fill: 'EEEEEE', width: widths[i] }))
+				children: columns.map((c, i) =>
+					cell(c, { header: true, fill: 'EEEEEE', width: widths[i], size })
+				)
 			}),
-			...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, { width: widths[i] })) }))
+			...rows.map(
+				(r) => new TableRow({ children: r.map((c, i) => cell(c, { width: widths[i], size })) })
+			)
 		]
 	});
 }

@@ -16,6 +16,18 @@ import type { CsvContext, CsvRow } from '../kind';
 
 const hasPlanPlace = (action: Action) => ACTION_PLAN_FIELDS.some((f) => action[f]);
 
+/**
+ * An action's place in the multi-year plan in one cell, from the top: objective › action plan ›
+ * code. One column, not three: with three the annex's table no longer fits a portrait page
+ * (Word then breaks words in the middle). The CSV and the workbook keep a column each.
+ */
+function planPlace(action: Action, field: (text: string) => string): string {
+	return [action.goal, action.actionPlan, action.code]
+		.filter((part): part is string => !!part)
+		.map(field)
+		.join(' › ');
+}
+
 /** The step's actions, highest priority (most dots) first, as a table. */
 export function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBlock[] {
 	const { board } = input.snapshot;
@@ -24,7 +36,7 @@ export function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBloc
 	if (actions.length === 0) return [];
 	const dots = tallyDots(board.dots, step.id, DOT_LIMIT);
 	const field = (text: string) => truncate(text, MAX_ACTION_FIELD);
-	// The multi-year plan's columns only where an action has a place in it: else three empty ones.
+	// The multi-year plan's column only where an action has a place in it: else an empty one.
 	const planned = actions.some(hasPlanPlace);
 	const status = {
 		proposed: m.report_status_proposed({}, { locale }),
@@ -41,13 +53,7 @@ export function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBloc
 				m.report_action_partners({}, { locale }),
 				m.report_action_when({}, { locale }),
 				m.report_action_first_step({}, { locale }),
-				...(planned
-					? [
-							m.report_plan_goal({}, { locale }),
-							m.report_plan_action_plan({}, { locale }),
-							m.report_plan_code({}, { locale })
-						]
-					: []),
+				...(planned ? [m.report_plan_place({}, { locale })] : []),
 				// The priority is the group's dots: the column says so.
 				m.report_csv_dots({}, { locale }),
 				m.report_action_status({}, { locale })
@@ -59,7 +65,7 @@ export function actionBlocks(input: ReportInput, step: WorkshopStep): ReportBloc
 				field(a.partners),
 				field(a.when),
 				field(a.firstStep),
-				...(planned ? [field(a.goal ?? ''), field(a.actionPlan ?? ''), field(a.code ?? '')] : []),
+				...(planned ? [planPlace(a, field)] : []),
 				String(dots.get(a.id) ?? 0),
 				status[a.status]
 			])
