@@ -14,6 +14,7 @@ import zlib from 'node:zlib';
 import type { Row } from './lib/rows';
 
 const ROUTE = '/r/[id]/deelnemer';
+const JOIN_ROUTE = '/join/[code]';
 const CLIENT = '.svelte-kit/output/client';
 // What the build is made from (as scripts/start.js decides whether to build).
 const SOURCES = [
@@ -48,21 +49,21 @@ function ensureBuild(): boolean {
 
 type Chunk = { file: string; imports?: string[]; isEntry?: boolean };
 
-/** The node numbers of the route's page and layouts, from the generated client app. */
-function routeNodes(): number[] {
+/** The node numbers of a route's page and layouts, from the generated client app. */
+function routeNodes(route: string): number[] {
 	const app = fs.readFileSync('.svelte-kit/generated/client-optimized/app.js', 'utf8');
-	const escaped = ROUTE.replace(/[[\]/]/g, '\\$&');
+	const escaped = route.replace(/[[\]/]/g, '\\$&');
 	const entry = new RegExp(`"${escaped}":\\s*\\[~?(\\d+)(?:,\\s*\\[([\\d,\\s]*)\\])?`).exec(app);
-	if (!entry) throw new Error(`route ${ROUTE} not found in the generated client app`);
+	if (!entry) throw new Error(`route ${route} not found in the generated client app`);
 	const layouts = (entry[2] ?? '').split(',').filter(Boolean).map(Number);
 	return [0, ...layouts, Number(entry[1])];
 }
 
-export async function run(): Promise<{ rows: Row[]; details: unknown }> {
-	const built = ensureBuild();
-	const manifest = JSON.parse(
-		fs.readFileSync(path.join(CLIENT, '.vite/manifest.json'), 'utf8')
-	) as Record<string, Chunk>;
+type Weight = { files: Set<string>; raw: number; gzip: number };
+
+/** The script files a first load of each route fetches (SvelteKit's entries, the route's
+ * layouts and page, everything they import statically), and their size together. */
+function scriptsOf(manifest: Record<string, Chunk>, routes: string[]): Weight {
 	const key = (suffix: string) => {
 		const found = Object.keys(manifest).find((name) => name.endsWith(suffix));
 		if (!found) throw new Error(`${suffix} is not in the Vite manifest`);
@@ -71,7 +72,9 @@ export async function run(): Promise<{ rows: Row[]; details: unknown }> {
 	const roots = [
 		key('runtime/client/entry.js'),
 		key('client-optimized/app.js'),
-		...routeNodes().map((node) => key(`client-optimized/nodes/${node}.js`))
+		...routes.flatMap((route) =>
+			routeNodes(route).map((node) => key(`client-optimized/nodes/${node}.js`))
+		)
 	];
 	const files = new Set<string>();
 	const visit = (name: string) => {
@@ -88,6 +91,17 @@ export async function run(): Promise<{ rows: Row[]; details: unknown }> {
 		raw += content.length;
 		gzip += zlib.gzipSync(content, { level: 9 }).length;
 	}
+	return { files, raw, gzip };
+}
+
+export async function run(): Promise<{ rows: Row[]; details: unknown }> {
+	const built = ensureBuild();
+	const manifest = JSON.parse(
+		fs.readFileSync(path.join(CLIENT, '.vite/manifest.json'), 'utf8')
+	) as Record<string, Chunk>;
+	const participant = scriptsOf(manifest, [ROUTE]);
+	const join = scriptsOf(manifest, [JOIN_ROUTE]);
+	const both = scriptsOf(manifest, [JOIN_ROUTE, ROUTE]);
 	const KB = 1024;
 	const staticBytes = fs
 		.readdirSync('static', { recursive: true, withFileTypes: true })
@@ -105,10 +119,17 @@ export async function run(): Promise<{ rows: Row[]; details: unknown }> {
 			},
 			{
 				scenario: '7',
-				what: 'QR scan to a usable join page, 400 kbps / 400 ms',
+				what: 'QR scan to a join page that works (name field and button; the form posts before the script runs), 400 kbps / 400 ms',
 				value: slow.joinPageMs / 1000,
 				unit: 's',
 				target: 3
+			},
+			{
+				scenario: '7',
+				what: "QR scan to the join page's script running (hydrated), 400 kbps / 400 ms",
+				value: slow.startedMs / 1000,
+				unit: 's',
+				target: null
 			},
 			{
 				scenario: '7',
@@ -119,20 +140,34 @@ export async function run(): Promise<{ rows: Row[]; details: unknown }> {
 			},
 			{
 				scenario: '7',
-				what: `participant page: JavaScript on first load, gzip (${files.size} files)`,
-				value: gzip / KB,
+				what: `join page (what the QR code opens): JavaScript, gzip (${join.files.size} files)`,
+				value: join.gzip / KB,
+				unit: 'KB',
+				target: null
+			},
+			{
+				scenario: '7',
+				what: `participant page: JavaScript on first load, gzip (${participant.files.size} files)`,
+				value: participant.gzip / KB,
 				unit: 'KB',
 				target: 60
 			},
 			{
 				scenario: '7',
 				what: 'participant page: the same, uncompressed',
-				value: raw / KB,
+				value: participant.raw / KB,
+				unit: 'KB',
+				target: null
+			},
+			{
+				scenario: '7',
+				what: `participant path, QR to first step: JavaScript, gzip (${both.files.size} files)`,
+				value: both.gzip / KB,
 				unit: 'KB',
 				target: null
 			}
 		],
-		details: { built, files: [...files] }
+		details: { built, participant: [...participant.files], join: [...join.files] }
 	};
 }
 
@@ -152,9 +187,13 @@ async function freePort(): Promise<number> {
  * how long from opening the QR link until the name field can be typed in, and from the join
  * button until the first step's title is there.
  */
-async function slowNetworkJoin(): Promise<{ joinPageMs: number; stepMs: number }> {
+async function slowNetworkJoin(): Promise<{
+	joinPageMs: number;
+	startedMs: number;
+	stepMs: number;
+}> {
 	const executablePath = chromiumPath();
-	if (!executablePath) return { joinPageMs: NaN, stepMs: NaN };
+	if (!executablePath) return { joinPageMs: NaN, startedMs: NaN, stepMs: NaN };
 	const port = await freePort();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vwp-bench-weight-'));
 	const server = spawn(process.execPath, ['build/server.js'], {
@@ -196,19 +235,27 @@ async function slowNetworkJoin(): Promise<{ joinPageMs: number; stepMs: number }
 		});
 		const started = performance.now();
 		await page.goto(`${base}/join/${room.joinCode}`, { waitUntil: 'commit' });
-		const name = page.locator('[data-testid="join-name"]');
-		await name.waitFor({ state: 'visible', timeout: 60_000 });
-		// Usable: the page is hydrated, so what is typed stays and the button works.
-		await page.waitForFunction(() => document.querySelector('[data-testid="join-submit"]'), null, {
-			timeout: 60_000
-		});
+		// Usable: the name field and the button are there, and they work before the page's script
+		// has run (the form posts to the server; tests/e2e/join-slow.spec.ts).
+		// On screen: painted (its stylesheet loaded), not only in the document.
+		await page.waitForFunction(
+			() =>
+				performance.getEntriesByName('first-contentful-paint').length > 0 &&
+				document.querySelector('[data-testid="join-submit"]'),
+			null,
+			{ timeout: 60_000, polling: 20 }
+		);
 		const joinPageMs = performance.now() - started;
+		// Started: the script has run (hydrated), the code of the room page loads in the background.
+		await page.locator('main[data-started="true"]').waitFor({ timeout: 60_000 });
+		const startedMs = performance.now() - started;
+		await page.locator('[data-testid="join-name"]').fill('Marie-Josée');
 		const joinAt = performance.now();
 		await page.locator('[data-testid="join-submit"]').click();
 		await page.locator('[data-testid="step-title"]').waitFor({ timeout: 60_000 });
 		const stepMs = performance.now() - joinAt;
 		await context.close();
-		return { joinPageMs, stepMs };
+		return { joinPageMs, startedMs, stepMs };
 	} finally {
 		await browser.close();
 		server.kill();

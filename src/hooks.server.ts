@@ -10,10 +10,13 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-// Page URLs can carry keys (in the fragment, and in report links): never pass them on.
+// Page URLs can carry keys (in the fragment, and in report links): never pass them on. The join
+// page's address holds no key, and its form must work before its script runs: under no-referrer
+// a browser sends `Origin: null` with a form post, which SvelteKit refuses as cross-site.
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('Referrer-Policy', 'no-referrer');
+	const joinPage = event.url.pathname.startsWith('/join/');
+	response.headers.set('Referrer-Policy', joinPage ? 'same-origin' : 'no-referrer');
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	return response;
 };

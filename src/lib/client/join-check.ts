@@ -2,14 +2,10 @@
 // a typed address) ask the server whether the code lets people in now, and explain a refusal in
 // words a participant understands, in the field where the code was typed.
 import { m } from '$lib/paraglide/messages';
+import { readJoinCode } from '$lib/join-code';
 import { ApiError } from './api';
 
-/** What a person typed ("kdm 482", "KDM482") as a join code, or null when it cannot be one. */
-export function readJoinCode(input: string): string | null {
-	const compact = input.toUpperCase().replace(/[\s\-_.]/g, '');
-	if (!/^[A-Z]{3}[0-9]{3}$/.test(compact)) return null;
-	return `${compact.slice(0, 3)}-${compact.slice(3)}`;
-}
+export { readJoinCode };
 
 /** The problem with what was typed, before asking the server; '' when it looks like a code. */
 export function codeFormatProblem(input: string): string {
