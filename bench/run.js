@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --only=1,2,5] [-- --profile]`: runs the scenarios of
-// docs/PERFORMANCE.md (--profile: a CPU profile of the server in scenario 8's first run, in
-// bench/results/profiles), prints a table, and writes every figure (with each run's) to bench/results/latest.json.
+// `npm run bench [-- --quick] [-- --only=1,2,5] [-- --profile] [-- --out=file.json]`: runs the
+// scenarios of docs/PERFORMANCE.md (--profile: a CPU profile of the server in scenario 8's first
+// run, in bench/results/profiles), prints a table, and writes every figure (with each run's) to
+// bench/results/latest.json (or --out).
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { runnerImport } from 'vite';
 
 const quick = process.argv.includes('--quick');
@@ -11,6 +13,9 @@ const only = process.argv
 	.find((arg) => arg.startsWith('--only='))
 	?.slice('--only='.length)
 	.split(',');
+const out =
+	process.argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length) ??
+	'bench/results/latest.json';
 const wanted = (...scenarios) => !only || scenarios.some((s) => only.includes(s));
 const load = (file) =>
 	runnerImport(file, { configFile: false, logLevel: 'error' }).then((loaded) => loaded.module);
@@ -63,6 +68,11 @@ if (wanted('3', '4', '8')) {
 	rows.push(...result.rows);
 	details.crowd = result.details;
 }
+if (wanted('9')) {
+	const result = await (await load('./bench/cluster-bench.ts')).run(quick, log);
+	rows.push(...result.rows);
+	details.cluster = result.details;
+}
 machine.loadAverageAtEnd = os.loadavg()[0];
 rows.sort((a, b) => a.scenario.localeCompare(b.scenario));
 
@@ -84,9 +94,9 @@ for (const row of rows) {
 		`| ${row.scenario} | ${row.what} | ${format(row.value, row.unit)} | ${target} | ${met} |`
 	);
 }
-fs.mkdirSync('bench/results', { recursive: true });
+fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(
-	'bench/results/latest.json',
+	out,
 	JSON.stringify({ date: new Date().toISOString(), machine, quick, rows, details }, null, 2)
 );
 // Providers' timers and child processes are all closed; leave no stragglers either way.

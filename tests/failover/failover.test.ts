@@ -2,80 +2,36 @@
 // configuration in deploy/haproxy.cfg, as shipped), 40 raw y-websocket clients in 4 rooms
 // writing through HAProxy. One instance is killed with SIGKILL mid-session; then both are
 // restarted one after the other (SIGTERM). Skipped where postgresql or haproxy is not installed.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote, notesFromYdoc } from '../../src/lib/board';
 import { SyncPostgres } from '../../src/lib/server/store/pg-sync';
 import { migratePostgres } from '../../src/lib/server/store/postgres';
 import { RoomRepository } from '../../src/lib/server/rooms';
 import type { DB } from '../../src/lib/server/db';
-import { connect, synced, tempDataDir, until, type Client } from '../helpers/server';
+import { connect, synced, until, type Client } from '../helpers/server';
+import {
+	connectionsOf,
+	haproxyAvailable,
+	healthy,
+	startHaproxy,
+	startInstance as startProcess,
+	stopInstance,
+	type Haproxy,
+	type Instance
+} from './instances';
 import { freePort, postgresAvailable, startCluster, type Cluster } from './postgres-cluster';
-
-const haproxyAvailable = spawnSync('sh', ['-c', 'command -v haproxy']).status === 0;
 
 const ROOMS = 4;
 const PER_ROOM = 10;
 const WRITE_EVERY_MS = 150;
 
-type Instance = { port: number; child: ChildProcess | null; log: string };
-
-function startInstance(instance: Instance, databaseUrl: string): Promise<void> {
-	const child = spawn(process.execPath, [path.resolve('tests/failover/instance.js')], {
-		env: {
-			...process.env,
-			PORT: String(instance.port),
-			HOST: '127.0.0.1',
-			DATA_DIR: tempDataDir(),
-			DATABASE_URL: databaseUrl,
-			ADDRESS_HEADER: 'x-forwarded-for',
-			XFF_DEPTH: '1',
-			PING_INTERVAL_SECONDS: '5'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
+const startInstance = (instance: Instance, databaseUrl: string) =>
+	startProcess(instance, {
+		DATABASE_URL: databaseUrl,
+		ADDRESS_HEADER: 'x-forwarded-for',
+		XFF_DEPTH: '1',
+		PING_INTERVAL_SECONDS: '5'
 	});
-	instance.child = child;
-	instance.log = '';
-	return new Promise((resolve, reject) => {
-		const collect = (chunk: Buffer) => {
-			instance.log = (instance.log + chunk.toString()).slice(-20_000);
-			if (instance.log.includes('"server_started"')) resolve();
-		};
-		child.stdout!.on('data', collect);
-		child.stderr!.on('data', collect);
-		child.once('exit', (code, signal) => {
-			if (instance.child === child) instance.child = null;
-			reject(new Error(`instance exited early (${code ?? signal}): ${instance.log}`));
-		});
-	});
-}
-
-function stopInstance(instance: Instance, signal: NodeJS.Signals): Promise<void> {
-	const child = instance.child;
-	if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-	return new Promise((resolve) => {
-		child.once('exit', () => resolve());
-		child.kill(signal);
-	});
-}
-
-function get(url: string): Promise<number> {
-	return new Promise((resolve) => {
-		http
-			.get(url, (res) => {
-				res.resume();
-				resolve(res.statusCode ?? 0);
-			})
-			.on('error', () => resolve(0));
-	});
-}
-
-/** Whether /healthz answers 200 on this port (an instance, or HAProxy with one behind it). */
-async function healthy(port: number): Promise<boolean> {
-	return (await get(`http://127.0.0.1:${port}/healthz`)) === 200;
-}
 
 type Room = { id: string; viewerKey: string; writers: { key: string; id: string }[] };
 
@@ -102,10 +58,10 @@ type Writer = { client: Client; room: number; index: number; author: string; wri
 const noteIds = (c: Client) => notesFromYdoc(c.doc).map((n) => n.id);
 const own = (w: Writer) => `r${w.room}w${w.index}-`;
 
-describe.skipIf(!postgresAvailable() || !haproxyAvailable)('failover behind HAProxy', () => {
+describe.skipIf(!postgresAvailable() || !haproxyAvailable())('failover behind HAProxy', () => {
 	let cluster: Cluster;
 	let databaseUrl = '';
-	let haproxy: ChildProcess | null = null;
+	let haproxy: Haproxy | null = null;
 	let proxyPort = 0;
 	const instances: Instance[] = [];
 	let rooms: Room[] = [];
@@ -188,22 +144,7 @@ describe.skipIf(!postgresAvailable() || !haproxyAvailable)('failover behind HAPr
 		proxyPort = pp;
 		instances.push({ port: p1, child: null, log: '' }, { port: p2, child: null, log: '' });
 		await Promise.all(instances.map((i) => startInstance(i, databaseUrl)));
-		haproxy = spawn('haproxy', ['-db', '-f', path.resolve('deploy/haproxy.cfg')], {
-			env: {
-				...process.env,
-				VWP_BIND: `127.0.0.1:${proxyPort}`,
-				VWP_APP1: `127.0.0.1:${p1}`,
-				VWP_APP2: `127.0.0.1:${p2}`
-			},
-			stdio: ['ignore', 'ignore', 'pipe']
-		});
-		let haproxyLog = '';
-		haproxy.stderr!.on('data', (chunk: Buffer) => (haproxyLog += chunk.toString()));
-		const started = Date.now();
-		while (!(await healthy(proxyPort))) {
-			if (Date.now() - started > 20_000) throw new Error(`HAProxy did not come up: ${haproxyLog}`);
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
+		haproxy = await startHaproxy(proxyPort, p1, p2);
 		rooms.forEach((room, r) =>
 			room.writers.forEach((p, index) =>
 				writers.push({
@@ -228,11 +169,7 @@ describe.skipIf(!postgresAvailable() || !haproxyAvailable)('failover behind HAPr
 		stopWriting();
 		for (const w of writers) w.client.destroy();
 		await Promise.all(instances.map((i) => stopInstance(i, 'SIGKILL')));
-		if (haproxy && haproxy.exitCode === null && haproxy.signalCode === null) {
-			const exited = new Promise((resolve) => haproxy!.once('exit', resolve));
-			haproxy.kill('SIGKILL');
-			await exited;
-		}
+		await haproxy?.stop();
 		await cluster?.stop();
 	});
 
@@ -244,18 +181,7 @@ describe.skipIf(!postgresAvailable() || !haproxyAvailable)('failover behind HAPr
 			'notes to flow in every room'
 		);
 		// leastconn spreads the 40 sockets over both instances.
-		const counts = await Promise.all(
-			instances.map(
-				(i) =>
-					new Promise<number>((resolve) =>
-						http.get(`http://127.0.0.1:${i.port}/healthz`, (res) => {
-							let body = '';
-							res.on('data', (c) => (body += c));
-							res.on('end', () => resolve(JSON.parse(body).connections as number));
-						})
-					)
-			)
-		);
+		const counts = await Promise.all(instances.map((i) => connectionsOf(i.port)));
 		expect(counts.every((n) => n > 0)).toBe(true);
 	});
 
