@@ -519,6 +519,13 @@ test('forty people walk the whole workshop and the projector fits every step', a
 				const onPhone = session.page.getByTestId('closing-recap');
 				await expect(onPhone.getByTestId('recap-vision')).toContainText('In onze buurt');
 				await expect(onPhone.getByTestId('recap-actions')).toContainText('sociale kaart');
+				// The five strongest sentences first; the rest one tap away.
+				const sentences = onPhone.getByTestId('recap-vision').locator('ol > li');
+				await expect(sentences).toHaveCount(5);
+				const showAll = onPhone.getByTestId('recap-show-all');
+				await showAll.click();
+				await expect(showAll).toHaveAttribute('aria-expanded', 'true');
+				expect(await sentences.count()).toBeGreaterThan(5);
 			}
 			await phone.page.screenshot({
 				path: `${SHOTS}/${index + 1}-${stepId}-phone.png`,

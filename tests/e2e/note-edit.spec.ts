@@ -39,3 +39,36 @@ test('a participant edits their own note in place', async ({ browser }) => {
 	await expect(projector.page.getByTestId('note').filter({ hasText: 'september' })).toHaveCount(1);
 	await expect(projector.page.getByTestId('note').filter({ hasText: 'juni' })).toHaveCount(0);
 });
+
+test('a change to a note that was not saved yet stays on the phone', async ({ browser }) => {
+	const facilitator = await newPage(browser, 'laptop');
+	const { joinCode } = await startWorkshop(facilitator.page);
+	const person = await newPage(browser, 'phone');
+	await joinWithLink(person.page, `/join/${joinCode}`, 'Godelieve Vanderstraeten');
+	await addNote(person.page, 'Een buurthuis waar iedereen binnen mag');
+	const mine = person.page.getByTestId('my-note');
+	const change = 'Een buurthuis waar iedereen binnen mag, ook zonder afspraak of lidkaart';
+
+	// Halfway through a change the phone reloads (a lost connection, a tap on the wrong button).
+	await mine.getByRole('button', { name: 'Wijzigen' }).click();
+	await mine.getByRole('textbox').fill(change);
+	await person.page.reload();
+	await expect(mine.getByRole('textbox')).toHaveValue(change);
+	await expect(mine.getByTestId('edit-kept')).toBeVisible();
+	await person.page.screenshot({ path: 'tests/e2e/screenshots/phone-note-edit-kept.png' });
+	await expect(facilitator.page.getByTestId('console-typing')).toHaveText('1 persoon typt nog');
+
+	// The step is locked: the change is shown, read-only, marked "Niet verstuurd".
+	await facilitator.page.getByTestId('toggle-lock').click();
+	await expect(mine.getByTestId('unsent-locked')).toContainText(change);
+	await facilitator.page.getByTestId('toggle-lock').click();
+
+	// Saved: the card has the new text and nothing is kept any more.
+	await mine.getByRole('button', { name: 'Bewaren' }).click();
+	await expect(mine.locator('p').first()).toHaveText(change);
+	await person.page.reload();
+	await expect(mine.locator('p').first()).toHaveText(change);
+	await expect(mine.getByRole('textbox')).toHaveCount(0);
+	await expect(facilitator.page.getByTestId('console-typing')).toBeHidden();
+	for (const { context } of [facilitator, person]) await context.close();
+});
