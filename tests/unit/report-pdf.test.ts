@@ -15,7 +15,8 @@ import {
 	PDF_CONCURRENCY,
 	PDF_QUEUE_LIMIT,
 	pdfQueue,
-	renderPdf
+	renderPdf,
+	setPdfLimits
 } from '../../src/lib/server/pdf';
 import { inVariant } from '../../src/lib/workshop/types';
 import {
@@ -153,5 +154,20 @@ describe('the PDF report', () => {
 		expect(pdfQueue()).toEqual({ printing: 0, waiting: 0 });
 		// And afterwards it prints again.
 		expect((await renderPdf(html)).length).toBeGreaterThan(500);
+	});
+
+	it('prints as many at a time and lets as many wait as the server is configured for', async () => {
+		const html = '<!doctype html><html lang="nl"><body><p>Kort</p></body></html>';
+		setPdfLimits(1, 2);
+		try {
+			let most = 0;
+			const watch = setInterval(() => (most = Math.max(most, pdfQueue().printing)), 5);
+			const results = await Promise.allSettled(Array.from({ length: 5 }, () => renderPdf(html)));
+			clearInterval(watch);
+			expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+			expect(most).toBe(1);
+		} finally {
+			setPdfLimits(PDF_CONCURRENCY, PDF_QUEUE_LIMIT);
+		}
 	});
 });

@@ -3,7 +3,7 @@ import { loadConfig, type Config } from './config';
 import type { DB } from './db';
 import type { DocStorage } from './doc-store';
 import { jsonLogger, type Logger } from './log';
-import { closePdfBrowser } from './pdf';
+import { closePdfBrowser, setPdfLimits } from './pdf';
 import { Retention, systemClock, type Clock } from './retention';
 import { RoomRepository } from './rooms';
 import { openStorage } from './store/open';
@@ -47,6 +47,7 @@ export function createApp(
 	options: { clock?: Clock; retentionConfirmMs?: number } = {}
 ): App {
 	const clock = options.clock ?? systemClock;
+	setPdfLimits(config.limits.pdfConcurrency, config.limits.pdfQueue);
 	const storage = openStorage(config, log);
 	const { db, checkpointer, store } = storage;
 	const rooms = new RoomRepository(db, clock.now);

@@ -38,6 +38,10 @@ export type Limits = {
 	awarenessIdsPerConnection: number;
 	/** Sync requests (sync step 1, presence queries) one key may send per minute, all at once at most. */
 	syncRequestsPerMinute: number;
+	/** PDF reports printed at the same time (each a Chromium page: CPU and ~100 MB while it prints). */
+	pdfConcurrency: number;
+	/** PDF reports that may wait for a turn; one more gets 503 with Retry-After. */
+	pdfQueue: number;
 	/** Header with the client address behind a proxy (ADDRESS_HEADER, as adapter-node reads it); '' for none. */
 	addressHeader: string;
 	/** With X-Forwarded-For: which address from the right is the client's (XFF_DEPTH, as adapter-node). */
@@ -96,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			maxAwarenessBytes: intFromEnv(env, 'MAX_AWARENESS_BYTES', 2048),
 			awarenessIdsPerConnection: intFromEnv(env, 'AWARENESS_IDS_PER_CONNECTION', 1),
 			syncRequestsPerMinute: intFromEnv(env, 'SYNC_REQUESTS_PER_MINUTE', 60),
+			pdfConcurrency: Math.max(1, intFromEnv(env, 'PDF_CONCURRENCY', 2)),
+			pdfQueue: intFromEnv(env, 'PDF_QUEUE', 8),
 			addressHeader: env.ADDRESS_HEADER ?? '',
 			xffDepth: Math.max(1, intFromEnv(env, 'XFF_DEPTH', 1))
 		}

@@ -10,9 +10,9 @@ import { HttpError } from './http';
 /** A browser stays up this long after the last PDF, so that the next download skips its start. */
 const IDLE_MS = 60_000;
 
-/** PDFs printed at the same time; the others wait their turn. */
+/** PDFs printed at the same time by default (PDF_CONCURRENCY); the others wait their turn. */
 export const PDF_CONCURRENCY = 2;
-/** PDFs that may wait; one more is refused with 503 and Retry-After. */
+/** PDFs that may wait by default (PDF_QUEUE); one more is refused with 503 and Retry-After. */
 export const PDF_QUEUE_LIMIT = 8;
 /** Seconds a refused client is asked to wait before it tries again. */
 export const PDF_RETRY_AFTER = 10;
@@ -21,6 +21,13 @@ let browser: Promise<Browser> | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | null = null;
 let printing = 0;
 const waiting: (() => void)[] = [];
+let limits = { concurrency: PDF_CONCURRENCY, queue: PDF_QUEUE_LIMIT };
+
+/** How many PDFs print at once and how many may wait (the server's config; a bigger machine
+ * prints more at a time). One process prints for all its rooms, so this is process-wide. */
+export function setPdfLimits(concurrency: number, queue: number): void {
+	limits = { concurrency: Math.max(1, concurrency), queue: Math.max(0, queue) };
+}
 
 /** What the queue holds now (for tests and the log). */
 export function pdfQueue(): { printing: number; waiting: number } {
@@ -61,13 +68,13 @@ export async function closePdfBrowser(): Promise<void> {
 	if (open) await open.then((b) => b.close()).catch(() => {});
 }
 
-/** A turn to print: at once while fewer than PDF_CONCURRENCY print, else in line; full → 503. */
+/** A turn to print: at once while fewer than the limit print, else in line; full → 503. */
 async function takeTurn(): Promise<void> {
-	if (printing < PDF_CONCURRENCY) {
+	if (printing < limits.concurrency) {
 		printing++;
 		return;
 	}
-	if (waiting.length >= PDF_QUEUE_LIMIT)
+	if (waiting.length >= limits.queue)
 		throw new HttpError(
 			503,
 			`the server is printing ${printing} PDFs and ${waiting.length} more wait: try again in ${PDF_RETRY_AFTER} seconds, or download the Word or HTML report`,
