@@ -2,6 +2,7 @@
 // for the rest of the event loop's turn (connection.ts). Real server on port 0, real y-websocket
 // clients, and raw WebSocket readers that check what arrives, message by message.
 import * as decoding from 'lib0/decoding';
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -88,6 +89,41 @@ describe('fan-out', () => {
 			for (const r of readers) expect(r.faults).toEqual([]);
 		} finally {
 			for (const raw of raws) raw.terminate();
+		}
+	});
+});
+
+describe('a socket that fails as its turn ends', () => {
+	const t = useTestServer();
+
+	it('is closed, and the other clients still get the update', async () => {
+		const room = t.server.app.rooms.create({ title: 'Stuk', workshop: WORKSHOP });
+		const writer = t.client(room.id, 'board', room.facilitatorKey);
+		const reader = t.client(room.id, 'board', room.viewerKey);
+		await Promise.all([synced(writer), synced(reader)]);
+		const victim = (await rawConnect(`${t.server.url}/${room.id}/board?key=${room.viewerKey}`))
+			.socket!;
+		let closed = false;
+		victim.on('close', () => (closed = true));
+		// The server's side of the victim's connection: its remote port is the victim's own.
+		const victimPort = (victim as unknown as { _socket: net.Socket })._socket.localPort;
+		const uncork = net.Socket.prototype.uncork;
+		let failed = false;
+		net.Socket.prototype.uncork = function (this: net.Socket) {
+			if (!failed && this.remotePort === victimPort && this.writableCorked > 0) {
+				failed = true;
+				throw new Error('socket failed (test)');
+			}
+			return uncork.call(this);
+		};
+		try {
+			addNote(writer.doc, testNote('n1', { step: 'kennismaking' }));
+			await until(() => notesFromYdoc(reader.doc).length === 1, 5000, 'the note at the reader');
+			await until(() => closed, 5000, 'the failed socket to be closed');
+			expect(failed).toBe(true);
+		} finally {
+			net.Socket.prototype.uncork = uncork;
+			victim.terminate();
 		}
 	});
 });

@@ -49,7 +49,14 @@ const REFUSAL_WINDOW_MS = 60_000;
 const corked: Duplex[] = [];
 
 function uncorkAll(): void {
-	for (const stream of corked) stream.uncork();
+	for (const stream of corked) {
+		// One socket that fails must not leave the others corked (nobody would hear anything).
+		try {
+			stream.uncork();
+		} catch (error) {
+			stream.destroy(error instanceof Error ? error : new Error(String(error)));
+		}
+	}
 	corked.length = 0;
 }
 
