@@ -47,7 +47,7 @@ function ensureBuild(): boolean {
 	return true;
 }
 
-type Chunk = { file: string; imports?: string[]; isEntry?: boolean };
+type Chunk = { file: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean };
 
 /** The node numbers of a route's page and layouts, from the generated client app. */
 function routeNodes(route: string): number[] {
@@ -64,22 +64,47 @@ type Weight = { files: Set<string>; raw: number; gzip: number };
 /** The script files a first load of each route fetches (SvelteKit's entries, the route's
  * layouts and page, everything they import statically), and their size together. */
 function scriptsOf(manifest: Record<string, Chunk>, routes: string[]): Weight {
+	return weigh(manifest, routeRoots(manifest, routes));
+}
+
+/** The manifest keys a first load of the routes starts from. */
+function routeRoots(manifest: Record<string, Chunk>, routes: string[]): string[] {
 	const key = (suffix: string) => {
 		const found = Object.keys(manifest).find((name) => name.endsWith(suffix));
 		if (!found) throw new Error(`${suffix} is not in the Vite manifest`);
 		return found;
 	};
-	const roots = [
+	return [
 		key('runtime/client/entry.js'),
 		key('client-optimized/app.js'),
 		...routes.flatMap((route) =>
 			routeNodes(route).map((node) => key(`client-optimized/nodes/${node}.js`))
 		)
 	];
+}
+
+/**
+ * The participant page's step views (each kind's participant.ts, imported when its step first
+ * comes up, the others in the background), imported by the page's own node: what they add to
+ * the page's scripts.
+ */
+function stepViewScripts(manifest: Record<string, Chunk>): Weight {
+	const roots = routeRoots(manifest, [ROUTE]);
+	const page = weigh(manifest, roots).files;
+	const views = manifest[roots.at(-1)!]?.dynamicImports ?? [];
+	return weigh(manifest, views, page);
+}
+
+/** The files of the chunks `roots` and everything they import statically (but those in `skip`). */
+function weigh(
+	manifest: Record<string, Chunk>,
+	roots: string[],
+	skip: Set<string> = new Set()
+): Weight {
 	const files = new Set<string>();
 	const visit = (name: string) => {
 		const chunk = manifest[name];
-		if (!chunk || files.has(chunk.file)) return;
+		if (!chunk || files.has(chunk.file) || skip.has(chunk.file)) return;
 		files.add(chunk.file);
 		for (const imported of chunk.imports ?? []) visit(imported);
 	};
@@ -102,6 +127,7 @@ export async function run(): Promise<{ rows: Row[]; details: unknown }> {
 	const participant = scriptsOf(manifest, [ROUTE]);
 	const join = scriptsOf(manifest, [JOIN_ROUTE]);
 	const both = scriptsOf(manifest, [JOIN_ROUTE, ROUTE]);
+	const views = stepViewScripts(manifest);
 	const KB = 1024;
 	const staticBytes = fs
 		.readdirSync('static', { recursive: true, withFileTypes: true })
@@ -161,7 +187,14 @@ export async function run(): Promise<{ rows: Row[]; details: unknown }> {
 			},
 			{
 				scenario: '7',
-				what: `participant path, QR to first step: JavaScript, gzip (${both.files.size} files)`,
+				what: `participant step views, every kind together, gzip (${views.files.size} files; each when its step comes up, the others in the background)`,
+				value: views.gzip / KB,
+				unit: 'KB',
+				target: null
+			},
+			{
+				scenario: '7',
+				what: `participant path, join page and participant page: JavaScript, gzip (${both.files.size} files)`,
 				value: both.gzip / KB,
 				unit: 'KB',
 				target: null

@@ -1,6 +1,6 @@
 import type { StepViews } from '../view-types';
 import ActionsConsole from './ActionsConsole.svelte';
-import ActionsParticipant from './ActionsParticipant.svelte';
+import ActionsParticipant from './participant';
 import ActionsProjector from './ActionsProjector.svelte';
 
 export default {

@@ -1,6 +1,6 @@
 import type { StepViews } from '../view-types';
 import AssessmentConsole from './AssessmentConsole.svelte';
-import AssessmentParticipant from './AssessmentParticipant.svelte';
+import AssessmentParticipant from './participant';
 import AssessmentProjector from './AssessmentProjector.svelte';
 
 export default {

@@ -1,6 +1,6 @@
 import type { StepViews } from '../view-types';
 import NotesConsole from './NotesConsole.svelte';
-import NotesParticipant from './NotesParticipant.svelte';
+import NotesParticipant from './participant';
 import NotesProjector from './NotesProjector.svelte';
 
 export default {

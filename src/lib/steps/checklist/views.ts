@@ -1,6 +1,6 @@
 import type { StepViews } from '../view-types';
 import ChecklistConsole from './ChecklistConsole.svelte';
-import ChecklistParticipant from './ChecklistParticipant.svelte';
+import ChecklistParticipant from './participant';
 import ChecklistProjector from './ChecklistProjector.svelte';
 
 export default {

@@ -1,5 +1,5 @@
 import type { StepViews } from '../view-types';
-import InfoParticipant from './InfoParticipant.svelte';
+import InfoParticipant from './participant';
 import InfoProjector from './InfoProjector.svelte';
 
 /** No console view (the facilitator's notes and the agenda are enough); the projector shows the text. */

@@ -1,6 +1,6 @@
 import type { StepViews } from '../view-types';
 import VoteConsole from './VoteConsole.svelte';
-import VoteParticipant from './VoteParticipant.svelte';
+import VoteParticipant from './participant';
 import VoteProjector from './VoteProjector.svelte';
 
 export default {

@@ -1,0 +1,2 @@
+// A round is answered on a phone as a brainstorm.
+export { default } from '../brainstorm/participant';
