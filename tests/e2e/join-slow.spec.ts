@@ -1,7 +1,7 @@
 // Joining from a QR code on a slow phone: the join page's first response already holds the name
 // field, and what is typed and sent before the page's script arrived is not lost.
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { newPage } from './helpers';
+import { joinWithLink, newPage, startWorkshop } from './helpers';
 
 const NAME = 'Marie-Josée Vandenbroucke-Verhaeghe';
 
@@ -73,4 +73,29 @@ test('without script, a wrong code is explained and can be corrected', async ({ 
 	await expect(page.getByTestId('join-name')).toBeVisible();
 	await expect(page.getByTestId('join-code')).toContainText(code);
 	await context.close();
+});
+
+test('a phone downloads no console or projector code, not even of the steps it shows', async ({
+	browser
+}) => {
+	const facilitator = await newPage(browser, 'laptop');
+	const { joinCode } = await startWorkshop(facilitator.page, 'Buurtgesprek Kessel-Lo');
+	const phone = await newPage(browser, 'phone');
+	const scripts: string[] = [];
+	phone.page.on('response', (response) => {
+		if (response.url().endsWith('.js')) scripts.push(response.url());
+	});
+	await joinWithLink(phone.page, `/join/${joinCode}`, 'Jozef');
+	// Every kind of step of the workshop, as each comes up and in the background afterwards.
+	await facilitator.page.getByTestId('next-step').click();
+	await expect(phone.page.getByTestId('step-title')).toContainText('Verwachtingen');
+	await phone.page.waitForLoadState('networkidle');
+	expect(scripts.length).toBeGreaterThan(10);
+	for (const url of scripts) {
+		const body = await (await phone.page.request.get(url)).text();
+		// The brainstorm console's controls and the projector's hyphenation patterns.
+		expect.soft(body, url).not.toContain('console-waiting');
+		expect.soft(body, url).not.toContain('hyphenateSync');
+	}
+	for (const { context } of [facilitator, phone]) await context.close();
 });
