@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { DB } from './db';
 import type { Logger } from './log';
+import { statement } from './statements';
 
 export type StoredDoc = {
 	snapshot: Uint8Array | null;
@@ -131,9 +132,10 @@ export class DocStore implements DocStorage {
 
 	/** Who wrote under each Yjs client id of a document (see RoomDoc). */
 	clientWriters(roomId: string, doc: string): Map<number, string> {
-		const rows = this.db
-			.prepare('SELECT client_id, writer FROM doc_clients WHERE room_id = ? AND doc = ?')
-			.all(roomId, doc) as { client_id: number; writer: string }[];
+		const rows = statement(
+			this.db,
+			'SELECT client_id, writer FROM doc_clients WHERE room_id = ? AND doc = ?'
+		).all(roomId, doc) as { client_id: number; writer: string }[];
 		return new Map(rows.map((row) => [row.client_id, row.writer]));
 	}
 
@@ -143,14 +145,14 @@ export class DocStore implements DocStorage {
 	}
 
 	load(roomId: string, doc: string): StoredDoc {
-		const snapshot = this.db
-			.prepare('SELECT upto_seq, data FROM doc_snapshots WHERE room_id = ? AND doc = ?')
-			.get(roomId, doc) as { upto_seq: number; data: Buffer } | undefined;
-		const rows = this.db
-			.prepare(
-				'SELECT seq, from_seq, data FROM doc_updates WHERE room_id = ? AND doc = ? ORDER BY seq'
-			)
-			.all(roomId, doc) as { seq: number; from_seq: number | null; data: Buffer }[];
+		const snapshot = statement(
+			this.db,
+			'SELECT upto_seq, data FROM doc_snapshots WHERE room_id = ? AND doc = ?'
+		).get(roomId, doc) as { upto_seq: number; data: Buffer } | undefined;
+		const rows = statement(
+			this.db,
+			'SELECT seq, from_seq, data FROM doc_updates WHERE room_id = ? AND doc = ? ORDER BY seq'
+		).all(roomId, doc) as { seq: number; from_seq: number | null; data: Buffer }[];
 		const updates = rows.map((row) => new Uint8Array(row.data));
 		const lastSeq = rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0;
 		const logged = rows.reduce((sum, row) => sum + updatesIn(row), 0);
@@ -189,27 +191,24 @@ export class DocStore implements DocStorage {
 		if (!this.db.open) return; // closed meanwhile: the rows stay single, and load as such
 		try {
 			this.db.transaction(() => {
-				const rows = this.db
-					.prepare(
-						`SELECT seq, from_seq, data FROM doc_updates
+				const rows = statement(
+					this.db,
+					`SELECT seq, from_seq, data FROM doc_updates
 						 WHERE room_id = @roomId AND doc = @doc AND seq <= @uptoSeq AND seq > COALESCE((
 						   SELECT MAX(seq) FROM doc_updates WHERE room_id = @roomId AND doc = @doc
 						   AND from_seq IS NOT NULL AND seq <= @uptoSeq), 0)
 						 ORDER BY seq`
-					)
-					.all({ roomId, doc, uptoSeq }) as LogRow[];
+				).all({ roomId, doc, uptoSeq }) as LogRow[];
 				if (rows.length < 2) return;
 				const block = mergeRows(rows);
-				this.db
-					.prepare(
-						'DELETE FROM doc_updates WHERE room_id = ? AND doc = ? AND seq >= ? AND seq <= ?'
-					)
-					.run(roomId, doc, rows[0]!.seq, block.seq);
-				this.db
-					.prepare(
-						'INSERT INTO doc_updates (room_id, doc, seq, from_seq, data) VALUES (?, ?, ?, ?, ?)'
-					)
-					.run(roomId, doc, block.seq, block.fromSeq, Buffer.from(block.data));
+				statement(
+					this.db,
+					'DELETE FROM doc_updates WHERE room_id = ? AND doc = ? AND seq >= ? AND seq <= ?'
+				).run(roomId, doc, rows[0]!.seq, block.seq);
+				statement(
+					this.db,
+					'INSERT INTO doc_updates (room_id, doc, seq, from_seq, data) VALUES (?, ?, ?, ?, ?)'
+				).run(roomId, doc, block.seq, block.fromSeq, Buffer.from(block.data));
 			})();
 		} catch (error) {
 			// The rows are as they were: single updates load as well, only slower.
@@ -219,28 +218,28 @@ export class DocStore implements DocStorage {
 
 	/** Names of the room's stored documents that start with `prefix`. */
 	docNames(roomId: string, prefix: string): string[] {
-		const rows = this.db
-			.prepare(
-				`SELECT doc FROM doc_updates WHERE room_id = ? AND substr(doc, 1, ?) = ?
+		const rows = statement(
+			this.db,
+			`SELECT doc FROM doc_updates WHERE room_id = ? AND substr(doc, 1, ?) = ?
 				 UNION SELECT doc FROM doc_snapshots WHERE room_id = ? AND substr(doc, 1, ?) = ?`
-			)
-			.all(roomId, prefix.length, prefix, roomId, prefix.length, prefix) as { doc: string }[];
+		).all(roomId, prefix.length, prefix, roomId, prefix.length, prefix) as { doc: string }[];
 		return rows.map((row) => row.doc).sort();
 	}
 
 	/** Replaces the log up to `uptoSeq` with one snapshot of the whole document. */
 	compact(roomId: string, doc: string, uptoSeq: number, snapshot: Uint8Array): void {
 		this.db.transaction(() => {
-			this.db
-				.prepare(
-					`INSERT INTO doc_snapshots (room_id, doc, upto_seq, data) VALUES (?, ?, ?, ?)
+			statement(
+				this.db,
+				`INSERT INTO doc_snapshots (room_id, doc, upto_seq, data) VALUES (?, ?, ?, ?)
 					 ON CONFLICT (room_id, doc) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`
-				)
-				.run(roomId, doc, uptoSeq, Buffer.from(snapshot));
+			).run(roomId, doc, uptoSeq, Buffer.from(snapshot));
 			// A block reaching past uptoSeq stays whole (what it holds before is in the snapshot too).
-			this.db
-				.prepare('DELETE FROM doc_updates WHERE room_id = ? AND doc = ? AND seq <= ?')
-				.run(roomId, doc, uptoSeq);
+			statement(this.db, 'DELETE FROM doc_updates WHERE room_id = ? AND doc = ? AND seq <= ?').run(
+				roomId,
+				doc,
+				uptoSeq
+			);
 		})();
 	}
 }

@@ -39,8 +39,4 @@ export function newJoinCode(): string {
 }
 
 /** Reads what a person typed ("kdm 482", "KDM482", " kdm-482 ") as a join code, or null. */
-export function normalizeJoinCode(input: string): string | null {
-	const compact = input.toUpperCase().replace(/[\s\-_.]/g, '');
-	if (!/^[A-Z]{3}[0-9]{3}$/.test(compact)) return null;
-	return `${compact.slice(0, 3)}-${compact.slice(3)}`;
-}
+export { readJoinCode as normalizeJoinCode } from '../join-code';

@@ -1,5 +1,6 @@
 // Reports and exports read from SQLite, the source of truth: what any client has seen is there.
 import * as Y from 'yjs';
+import { applyStored } from './doc-store';
 import { ballotsFromYdoc } from '../board/ballots';
 import { LOAD_ORIGIN } from '../board/origins';
 import { DocumentTooNewError, migrate, versionedKindOf } from '../board/schema';
@@ -58,10 +59,7 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 export function loadDoc(app: App, roomId: string, name: string): Y.Doc {
 	const stored = app.store.load(roomId, name);
 	const doc = new Y.Doc();
-	doc.transact(() => {
-		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-		for (const update of stored.updates) Y.applyUpdate(doc, update);
-	}, LOAD_ORIGIN);
+	applyStored(doc, stored, LOAD_ORIGIN);
 	const kind = versionedKindOf(name);
 	try {
 		if (kind) migrate(doc, kind);

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { RoomContext } from '../../board/guard';
 import { controlFromYdoc, type ControlSnapshot } from '../../board/control';
 import { inVariant, type WorkshopStep } from '../../workshop/types';
-import type { DocStorage } from '../doc-store';
+import { applyStored, type DocStorage } from '../doc-store';
 import { workshopOfRoom } from '../room-workshop';
 import type { RoomRepository } from '../rooms';
 
@@ -50,8 +50,7 @@ export class RoomContexts {
 		const stored = this.store.load(roomId, 'control');
 		const doc = new Y.Doc();
 		try {
-			if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-			for (const update of stored.updates) Y.applyUpdate(doc, update);
+			applyStored(doc, stored, null);
 			return controlFromYdoc(doc);
 		} finally {
 			doc.destroy();
