@@ -1,6 +1,13 @@
 // Bad Wi-Fi: a participant loses the connection, writes, reloads while offline, reconnects.
 import { expect, test, type WebSocketRoute } from '@playwright/test';
-import { addNote, joinWithLink, newPage, startWorkshop } from './helpers';
+import {
+	addNote,
+	expectNoSeriousA11yViolations,
+	joinWithLink,
+	newPage,
+	SIZES,
+	startWorkshop
+} from './helpers';
 
 test('notes written offline survive a reload and reach the projector on reconnect', async ({
 	browser
@@ -51,4 +58,46 @@ test('notes written offline survive a reload and reach the projector on reconnec
 	await expect(participant.page.getByTestId('connection')).toHaveAttribute('data-status', 'online');
 
 	for (const session of [facilitator, projector, participant]) await session.context.close();
+});
+
+test('a step whose code could not load says so, and shows when tried again', async ({
+	browser
+}) => {
+	const facilitator = await newPage(browser, 'laptop');
+	const desk = facilitator.page;
+	await desk.goto('/');
+	await desk.getByRole('radio', { name: 'Resoluties over solidaire zorg' }).check();
+	await desk.getByTestId('start-workshop').click();
+	await expect(desk.getByTestId('console')).toBeVisible();
+	const joinCode = (await desk.getByTestId('console-join-code').textContent())!.trim();
+
+	// The Wi-Fi drops exactly the phone's voting code, every time it is asked for, until it is back.
+	// No service worker: it would answer from its cache, out of the route's reach.
+	const context = await browser.newContext({
+		viewport: SIZES.phone,
+		isMobile: true,
+		hasTouch: true,
+		serviceWorkers: 'block'
+	});
+	const phone = { context, page: await context.newPage() };
+	let dropVoting = true;
+	await phone.page.route('**/_app/immutable/**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (dropVoting && body.includes('vote-mine')) return route.abort('internetdisconnected');
+		return route.fulfill({ response, body });
+	});
+	await joinWithLink(phone.page, `/join/${joinCode}`, 'Rita Vandenbroucke');
+	const title = 'Thema 1: ruimte om elkaar te ontmoeten';
+	await desk.getByTestId('agenda-step').filter({ hasText: title }).click();
+	await expect(phone.page.getByTestId('step-title')).toHaveText(title);
+	await expect(phone.page.getByTestId('step-load-failed')).toContainText('kon niet laden');
+	await expectNoSeriousA11yViolations(phone.page, 'a step whose code could not load');
+	await phone.page.screenshot({ path: 'tests/e2e/screenshots/phone-step-load-failed.png' });
+
+	dropVoting = false;
+	await phone.page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+	await expect(phone.page.getByTestId('vote').first()).toBeVisible();
+	await expect(phone.page.getByTestId('step-load-failed')).toHaveCount(0);
+	for (const { context } of [facilitator, phone]) await context.close();
 });

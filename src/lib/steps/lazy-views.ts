@@ -31,10 +31,17 @@ export function loadParticipantView(
 	if (known) return known;
 	let pending = loading.get(type);
 	if (!pending) {
-		pending = (byType.get(type)?.() ?? Promise.resolve(undefined)).then((view) => {
-			if (view) ready.set(type, view);
-			return view;
-		});
+		pending = (byType.get(type)?.() ?? Promise.resolve(undefined)).then(
+			(view) => {
+				if (view) ready.set(type, view);
+				return view;
+			},
+			(error: unknown) => {
+				// The code could not be fetched (no network): the next call tries again.
+				loading.delete(type);
+				throw error;
+			}
+		);
 		loading.set(type, pending);
 	}
 	return pending;
@@ -48,6 +55,6 @@ export function loadParticipantView(
 export function preloadParticipantViews(types: Iterable<string>): void {
 	for (const type of new Set(types)) {
 		const view = loadParticipantView(type);
-		if (view instanceof Promise) view.catch(() => loading.delete(type));
+		if (view instanceof Promise) view.catch(() => {}); // tried again when the step comes up
 	}
 }
