@@ -90,3 +90,24 @@ export async function openActionForm(page: Page): Promise<Locator> {
 	}).toPass();
 	return form;
 }
+
+/**
+ * Types hand counts (ballots or ratings counted on paper) for one target into the console's
+ * "Geteld op papier" form, opening it first; each field is left with Tab, which stores it.
+ * Returns the form.
+ */
+export async function typePaperCounts(
+	console_: Page,
+	target: string,
+	counts: Record<string, string>
+): Promise<Locator> {
+	const form = console_.getByTestId('paper-counts');
+	await form.getByText('Geteld op papier').click();
+	const row = form.locator(`[data-testid="paper-count-row"][data-target="${target}"]`);
+	for (const [choice, count] of Object.entries(counts)) {
+		const cell = row.locator(`[data-testid="paper-count"][data-choice="${choice}"]`);
+		await cell.fill(count);
+		await cell.press('Tab');
+	}
+	return form;
+}

@@ -2,7 +2,7 @@
 // votes on the printed form, and the facilitator types the counts in once the hands are counted.
 // They must show at once on the projector and on phones, without hiding and showing again.
 import { expect, test, type Page } from '@playwright/test';
-import { joinWithLink, newPage } from './helpers';
+import { joinWithLink, newPage, typePaperCounts } from './helpers';
 
 test('paper ballots typed in after the reveal show at once on the projector and the phone', async ({
 	browser
@@ -30,24 +30,16 @@ test('paper ballots typed in after the reveal show at once on the projector and 
 	await expect(r1(projector.page)).toBeVisible();
 	await expect(r1(projector.page).getByTestId('vote-paper')).toHaveCount(0);
 
-	const counts = console_.getByTestId('paper-counts');
-	await counts.getByText('Geteld op papier').click();
-	const row = counts.locator('[data-testid="paper-count-row"][data-target="r1"]');
-	for (const [choice, count] of [
-		['approve', '7'],
-		['reject', '2']
-	] as const) {
-		const cell = row.locator(`[data-testid="paper-count"][data-choice="${choice}"]`);
-		await cell.fill(count);
-		await cell.press('Tab');
-	}
+	const counts = await typePaperCounts(console_, 'r1', { approve: '7', reject: '2' });
 	for (const view of [projector.page, phone.page, console_]) {
 		await expect(r1(view).getByTestId('vote-paper')).toHaveText('waarvan 9 op papier');
 		await expect(r1(view).getByTestId('vote-numbers')).toContainText('Voor: 7');
 		await expect(r1(view)).toHaveAttribute('data-outcome', 'approved');
 	}
 	// A correction shows at once too.
-	const approve = row.locator('[data-testid="paper-count"][data-choice="approve"]');
+	const approve = counts.locator(
+		'[data-testid="paper-count-row"][data-target="r1"] [data-testid="paper-count"][data-choice="approve"]'
+	);
 	await approve.fill('1');
 	await approve.press('Tab');
 	for (const view of [projector.page, phone.page]) {

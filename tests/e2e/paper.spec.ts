@@ -1,7 +1,7 @@
 // Paper beside phones: the facilitator types in a card written on paper and a hand count of the
 // ratings; the projector, a phone and the report show them, marked "op papier".
 import { expect, test } from '@playwright/test';
-import { joinWithLink, newPage, SIZES, startWorkshop } from './helpers';
+import { joinWithLink, newPage, SIZES, startWorkshop, typePaperCounts } from './helpers';
 
 const shot = (page: import('@playwright/test').Page, name: string) =>
 	page.screenshot({ path: `tests/e2e/screenshots/paper-${name}.png` });
@@ -118,17 +118,7 @@ test('hand-counted paper ballots count in the revealed vote, on the projector an
 	await console_.getByTestId('agenda-step').filter({ hasText: title }).click();
 	await expect(projector.page.getByTestId('step-title')).toHaveText(title);
 
-	const counts = console_.getByTestId('paper-counts');
-	await counts.getByText('Geteld op papier').click();
-	const r1 = counts.locator('[data-testid="paper-count-row"][data-target="r1"]');
-	for (const [choice, count] of [
-		['approve', '7'],
-		['reject', '2']
-	] as const) {
-		const cell = r1.locator(`[data-testid="paper-count"][data-choice="${choice}"]`);
-		await cell.fill(count);
-		await cell.press('Tab');
-	}
+	const counts = await typePaperCounts(console_, 'r1', { approve: '7', reject: '2' });
 	await expect(counts.locator('summary')).toContainText('(9)');
 	// Before the reveal the projector shows no result, paper or not.
 	await expect(projector.page.getByTestId('vote-result')).toHaveCount(0);
