@@ -28,12 +28,17 @@ export async function newPage(
 	return { context, page: await context.newPage() };
 }
 
-/** Starts a workshop from the home page as a facilitator; returns the console page. */
+/**
+ * Starts a workshop from the home page as a facilitator (the default one, or the one whose name
+ * is `workshop`; an empty title takes the workshop's); returns the join code.
+ */
 export async function startWorkshop(
 	page: Page,
-	title = 'Zorgzame buurt Kessel-Lo'
+	title = 'Zorgzame buurt Kessel-Lo',
+	{ workshop }: { workshop?: string } = {}
 ): Promise<{ joinCode: string }> {
 	await page.goto('/');
+	if (workshop) await page.getByRole('radio', { name: workshop }).check();
 	await page.getByLabel('Titel van de sessie (optioneel)').fill(title);
 	await page.getByTestId('start-workshop').click();
 	await expect(page.getByTestId('console')).toBeVisible();

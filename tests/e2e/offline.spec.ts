@@ -65,11 +65,9 @@ test('a step whose code could not load says so, and shows when tried again', asy
 }) => {
 	const facilitator = await newPage(browser, 'laptop');
 	const desk = facilitator.page;
-	await desk.goto('/');
-	await desk.getByRole('radio', { name: 'Resoluties over solidaire zorg' }).check();
-	await desk.getByTestId('start-workshop').click();
-	await expect(desk.getByTestId('console')).toBeVisible();
-	const joinCode = (await desk.getByTestId('console-join-code').textContent())!.trim();
+	const { joinCode } = await startWorkshop(desk, '', {
+		workshop: 'Resoluties over solidaire zorg'
+	});
 
 	// The Wi-Fi drops exactly the phone's voting code, every time it is asked for, until it is back.
 	// No service worker: it would answer from its cache, out of the route's reach.

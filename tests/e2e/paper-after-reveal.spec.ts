@@ -2,7 +2,7 @@
 // votes on the printed form, and the facilitator types the counts in once the hands are counted.
 // They must show at once on the projector and on phones, without hiding and showing again.
 import { expect, test, type Page } from '@playwright/test';
-import { joinWithLink, newPage, typePaperCounts } from './helpers';
+import { joinWithLink, newPage, startWorkshop, typePaperCounts } from './helpers';
 
 test('paper ballots typed in after the reveal show at once on the projector and the phone', async ({
 	browser
@@ -10,11 +10,9 @@ test('paper ballots typed in after the reveal show at once on the projector and 
 	test.setTimeout(180_000);
 	const facilitator = await newPage(browser, 'laptop');
 	const console_ = facilitator.page;
-	await console_.goto('/');
-	await console_.getByRole('radio', { name: 'Resoluties over solidaire zorg' }).check();
-	await console_.getByTestId('start-workshop').click();
-	await expect(console_.getByTestId('console')).toBeVisible();
-	const joinCode = (await console_.getByTestId('console-join-code').textContent())!.trim();
+	const { joinCode } = await startWorkshop(console_, '', {
+		workshop: 'Resoluties over solidaire zorg'
+	});
 	const projector = await newPage(browser, 'projector');
 	await projector.page.goto((await console_.getByTestId('open-projector').getAttribute('href'))!);
 	const phone = await newPage(browser, 'phone');

@@ -108,10 +108,7 @@ test('hand-counted paper ballots count in the revealed vote, on the projector an
 	test.setTimeout(240_000);
 	const facilitator = await newPage(browser, 'laptop');
 	const console_ = facilitator.page;
-	await console_.goto('/');
-	await console_.getByRole('radio', { name: 'Resoluties over solidaire zorg' }).check();
-	await console_.getByTestId('start-workshop').click();
-	await expect(console_.getByTestId('console')).toBeVisible();
+	await startWorkshop(console_, '', { workshop: 'Resoluties over solidaire zorg' });
 	const projector = await newPage(browser, 'projector');
 	await projector.page.goto((await console_.getByTestId('open-projector').getAttribute('href'))!);
 	const title = 'Thema 1: ruimte om elkaar te ontmoeten';
